@@ -8,11 +8,25 @@ import picocli.CommandLine.Command;
     name = "flowlake",
     mixinStandardHelpOptions = true,
     version = "flowlake 0.1.0",
-    description = "RapidPro / TextIt flow runs into a Parquet (Delta) lake, with SQL marts.")
+    description = "RapidPro / TextIt flow runs into a Parquet (Delta) lake, with SQL marts.",
+    subcommands = {PullCommand.class})
 public final class FlowlakeCli implements Runnable {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FlowlakeCli()).execute(args));
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code (0 ok, 1 failure, 2 bad usage or config). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new FlowlakeCli());
+    cli.setExecutionExceptionHandler(new ErrorReporter());
+    cli.setParameterExceptionHandler(
+        (e, parsed) -> {
+          e.getCommandLine().getErr().println("flowlake: " + e.getMessage());
+          e.getCommandLine().getErr().println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          return ExitCodes.USAGE;
+        });
+    return cli.execute(args);
   }
 
   @Override

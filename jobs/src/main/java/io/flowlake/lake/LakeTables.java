@@ -1,13 +1,11 @@
 package io.flowlake.lake;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import io.flowlake.source.RunColumns;
+import java.util.Set;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,42 +28,14 @@ public final class LakeTables {
 
   public static final String SOURCE_ARCHIVE = "archive";
 
-  public static final StructType PATH_STEP =
-      new StructType().add("node", StringType, true).add("time", TimestampType, true);
+  private static final Set<String> REQUIRED_RUN_COLUMNS =
+      Set.of("uuid", "responded", "values", "created_on", "modified_on");
 
-  public static final StructType RESULT_VALUE =
-      new StructType()
-          .add("name", StringType, true)
-          .add("value", StringType, true)
-          .add("category", StringType, true)
-          .add("node", StringType, true)
-          .add("time", TimestampType, true)
-          .add("input", StringType, true);
-
-  /** One row per run uuid, newest {@code modified_on} wins; values and path kept nested. */
-  public static final StructType RUNS_SCHEMA =
-      new StructType()
-          .add("uuid", StringType, false)
-          .add("id", LongType, true)
-          .add("flow_uuid", StringType, true)
-          .add("flow_name", StringType, true)
-          .add("contact_uuid", StringType, true)
-          .add("contact_name", StringType, true)
-          .add("contact_urn", StringType, true)
-          .add("contact_urn_display", StringType, true)
-          .add("contact_ref", StringType, true)
-          .add("start_uuid", StringType, true)
-          .add("responded", BooleanType, false)
-          .add("path", createArrayType(PATH_STEP, false), true)
-          .add("values", createMapType(StringType, RESULT_VALUE, false), false)
-          .add("created_on", TimestampType, false)
-          .add("modified_on", TimestampType, false)
-          .add("exited_on", TimestampType, true)
-          .add("exit_type", StringType, true)
-          .add("path_length", IntegerType, true)
-          .add("last_node", StringType, true)
-          .add("source", StringType, false)
-          .add(PARTITION_COLUMN, StringType, false);
+  /**
+   * One row per run uuid, newest {@code modified_on} wins; values and path kept nested. The
+   * source's run columns, with the ones every run has made NOT NULL, plus lineage and partition.
+   */
+  public static final StructType RUNS_SCHEMA = runsSchema();
 
   /** One row per run and result key, flat for SQL; derived from {@code runs}. */
   public static final StructType RUN_VALUES_SCHEMA =
@@ -95,6 +65,25 @@ public final class LakeTables {
           .add("source", StringType, false)
           .add("location", StringType, false)
           .add("rejected_at", TimestampType, false);
+
+  /** Each table's name, description and schema, in the order {@code schemas/} lists them. */
+  public static final java.util.List<Table> ALL =
+      java.util.List.of(
+          new Table(RUNS, "One row per run uuid (newest modified_on wins), values and path nested.", RUNS_SCHEMA),
+          new Table(RUN_VALUES, "One row per run and result key, flat for SQL; derived from runs.", RUN_VALUES_SCHEMA),
+          new Table(REJECTS, "Every record that could not be parsed, with its raw JSON and the reason.", REJECTS_SCHEMA));
+
+  /** A documented table. */
+  public record Table(String name, String description, StructType schema) {}
+
+  private static StructType runsSchema() {
+    StructType schema = new StructType();
+    for (StructField field : RunColumns.RUN.fields()) {
+      boolean nullable = !REQUIRED_RUN_COLUMNS.contains(field.name());
+      schema = schema.add(field.name(), field.dataType(), nullable);
+    }
+    return schema.add("source", StringType, false).add(PARTITION_COLUMN, StringType, false);
+  }
 
   private LakeTables() {}
 }

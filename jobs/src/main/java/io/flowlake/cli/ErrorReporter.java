@@ -1,0 +1,64 @@
+package io.flowlake.cli;
+
+import io.flowlake.api.ApiException;
+import io.flowlake.api.ConfigException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns any failure into one line a person can act on, and an exit code: 2 for bad usage or
+ * configuration, 1 for a failure while working. Spark wraps executor failures several layers
+ * deep; the line names the innermost cause that is ours. Stack traces only with --verbose.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    Throwable cause = ownCause(e);
+    PrintWriter err = cmd.getErr();
+    err.println("flowlake " + cmd.getCommandName() + ": " + message(cause));
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    } else if (!(cause instanceof ConfigException) && !(cause instanceof ApiException)) {
+      err.println("(run again with --verbose for the stack trace)");
+    }
+    err.flush();
+    return cause instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+  }
+
+  static Throwable ownCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConfigException || t instanceof ApiException) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    Throwable innermost = e;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    return innermost;
+  }
+
+  private static String message(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static boolean verbose(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

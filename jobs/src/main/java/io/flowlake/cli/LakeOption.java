@@ -1,0 +1,14 @@
+package io.flowlake.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --lake}: the lake's root, any Hadoop path. */
+final class LakeOption {
+
+  @Option(
+      names = "--lake",
+      paramLabel = "PATH",
+      description = "Lake root: a folder, hdfs://... or s3a://... (default: ${DEFAULT-VALUE}).",
+      defaultValue = "lake")
+  String lake;
+}

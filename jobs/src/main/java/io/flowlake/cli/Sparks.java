@@ -1,0 +1,57 @@
+package io.flowlake.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Opens the job's Spark session. Under spark-submit the master and resources come from the
+ * submit line; run directly (bin/flowlake) it is local mode on every core, loopback only, no UI.
+ * Closing stops the session only if this opened it, so a command embedded in a running
+ * application (a notebook, a test) leaves that application's session alone.
+ */
+final class Sparks implements AutoCloseable {
+
+  private final SparkSession session;
+  private final boolean owned;
+
+  private Sparks(SparkSession session, boolean owned) {
+    this.session = session;
+    this.owned = owned;
+  }
+
+  static Sparks open(String command) {
+    boolean existed = SparkSession.getDefaultSession().isDefined();
+    SparkConf submitted = new SparkConf();
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("flowlake " + command)
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config(
+                "spark.sql.catalog.spark_catalog",
+                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.sql.session.timeZone", "UTC");
+    if (!submitted.contains("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    if (!submitted.contains("spark.sql.shuffle.partitions")) {
+      // The lake's batches are small next to Spark's default of 200 shuffle partitions.
+      builder.config("spark.sql.shuffle.partitions", "8");
+    }
+    return new Sparks(builder.getOrCreate(), !existed);
+  }
+
+  SparkSession session() {
+    return session;
+  }
+
+  @Override
+  public void close() {
+    if (owned) {
+      session.stop();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.flowlake.lake;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Keeps {@code run_values} (one row per run and result key) equal to what {@code runs} says. It is
+ * derived, never merged on its own: the months a merge touched are rebuilt from {@code runs} in one
+ * atomic {@code replaceWhere} overwrite, so a result key a run no longer has disappears too, and a
+ * re-run after a crash converges to the same rows.
+ */
+public final class RunValuesRefresh {
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+
+  public RunValuesRefresh(SparkSession spark, LakePaths paths) {
+    this.spark = spark;
+    this.paths = paths;
+  }
+
+  public void refresh(List<String> months) {
+    if (months.isEmpty()) {
+      return;
+    }
+    LakeTableCreator.runValues(spark, paths);
+    String predicate =
+        LakeTables.PARTITION_COLUMN
+            + " in ("
+            + months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
+            + ")";
+    Dataset<Row> runs = spark.read().format("delta").load(paths.runs()).where(predicate);
+    flatten(runs)
+        .write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", predicate)
+        .save(paths.runValues());
+  }
+
+  /** runs → run_values: one row per entry of the {@code values} map. */
+  public static Dataset<Row> flatten(Dataset<Row> runs) {
+    return runs.select(
+            col("uuid").as("run_uuid"),
+            col("flow_uuid"),
+            col("flow_name"),
+            col("contact_uuid"),
+            explode(col("values")).as(new String[] {"result_key", "v"}),
+            col("created_on").as("run_created_on"),
+            col("modified_on").as("run_modified_on"),
+            col("exit_type").as("run_exit_type"),
+            col(LakeTables.PARTITION_COLUMN))
+        .select(
+            col("run_uuid"),
+            col("flow_uuid"),
+            col("flow_name"),
+            col("contact_uuid"),
+            col("result_key"),
+            col("v.name").as("result_name"),
+            col("v.value").as("value"),
+            col("v.category").as("category"),
+            col("v.node").as("node_uuid"),
+            col("v.time").as("time"),
+            col("v.input").as("input"),
+            col("run_created_on"),
+            col("run_modified_on"),
+            col("run_exit_type"),
+            col(LakeTables.PARTITION_COLUMN));
+  }
+}

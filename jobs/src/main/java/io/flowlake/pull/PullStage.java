@@ -1,0 +1,21 @@
+package io.flowlake.pull;
+
+/**
+ * The steps of a pull, in order. A listener sees each one as it completes; tests use it to kill
+ * a pull between any two steps and prove that running it again converges to the same lake.
+ */
+public enum PullStage {
+  FETCHED,
+  RUNS_MERGED,
+  RUN_VALUES_REFRESHED,
+  REJECTS_KEPT,
+  STATE_COMMITTED;
+
+  /** Told of each completed stage. */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = stage -> {};
+
+    void completed(PullStage stage);
+  }
+}

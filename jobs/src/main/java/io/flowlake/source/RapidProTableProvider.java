@@ -1,0 +1,30 @@
+package io.flowlake.source;
+
+import java.util.Map;
+import org.apache.spark.sql.connector.catalog.Table;
+import org.apache.spark.sql.connector.catalog.TableProvider;
+import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/** {@code spark.read.format("rapidpro")}: the runs of a RapidPro workspace as a table. */
+public final class RapidProTableProvider implements TableProvider, DataSourceRegister {
+
+  public static final String SHORT_NAME = "rapidpro";
+
+  @Override
+  public String shortName() {
+    return SHORT_NAME;
+  }
+
+  @Override
+  public StructType inferSchema(CaseInsensitiveStringMap options) {
+    return RunColumns.SOURCE;
+  }
+
+  @Override
+  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    return new RunsTable();
+  }
+}

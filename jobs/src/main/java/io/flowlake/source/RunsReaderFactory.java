@@ -1,0 +1,26 @@
+package io.flowlake.source;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+
+/** Serialized to executors: opens one reader per window. */
+final class RunsReaderFactory implements PartitionReaderFactory {
+
+  private final SourceOptions options;
+  private final StructType schema;
+  private final SourceMetrics metrics;
+
+  RunsReaderFactory(SourceOptions options, StructType schema, SourceMetrics metrics) {
+    this.options = options;
+    this.schema = schema;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    return new RunsPartitionReader(options, (RunsWindow) partition, schema, metrics);
+  }
+}

@@ -1,0 +1,41 @@
+package io.flowlake.source;
+
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.types.StructType;
+
+/** A read of the runs endpoint between {@code after} and the fixed {@code before}. */
+final class RunsScan implements Scan {
+
+  private final SourceOptions options;
+  private final StructType schema;
+
+  RunsScan(SourceOptions options, StructType schema) {
+    this.options = options;
+    this.schema = schema;
+  }
+
+  @Override
+  public StructType readSchema() {
+    return schema;
+  }
+
+  /** Shown in plans and the Spark UI: never the token. */
+  @Override
+  public String description() {
+    return "RapidProRuns[api="
+        + options.api().api()
+        + ", after="
+        + options.after()
+        + ", before="
+        + options.before()
+        + ", paths="
+        + RunColumns.needsPath(schema)
+        + "]";
+  }
+
+  @Override
+  public Batch toBatch() {
+    return new RunsBatch(options, schema);
+  }
+}
