@@ -9,13 +9,19 @@ import java.nio.channels.UnresolvedAddressException;
 
 /**
  * The exceptions {@link RetryPolicy} gives up with, worded for the person running the job: what
- * failed, where, and what to check. They quote URLs and hosts only: the token lives in a header.
+ * failed, where, and what to check. Our own words quote only URLs and hosts (the token lives in a
+ * header); text we pass on from the server or the network is scrubbed of the token as well, in case
+ * a misconfigured server echoes the request's headers back.
  */
 final class FailureReasons {
 
-  private FailureReasons() {}
+  private final ApiConfig config;
 
-  static String describe(Exception failure, ApiConfig config) {
+  FailureReasons(ApiConfig config) {
+    this.config = config;
+  }
+
+  String describe(Exception failure) {
     if (failure instanceof MalformedResponseException) {
       return failure.getMessage();
     }
@@ -36,25 +42,26 @@ final class FailureReasons {
     return message == null || message.isBlank() ? name : name + ": " + StrictJson.clip(message);
   }
 
-  static ApiException unavailable(RetryPolicy.Attempt attempt, int failures, String reason) {
+  ApiException unavailable(RetryPolicy.Attempt attempt, int failures, String reason) {
     String host = host(attempt.uri());
     String advice =
         isUnreachable(attempt.failure())
             ? host + " is unreachable: check --api and that the server is up"
             : "check that " + host + " is a RapidPro server and reachable";
     return new ApiUnavailableException(
-        "GET "
-            + attempt.uri()
-            + " failed after "
-            + failures
-            + " attempts: "
-            + reason
-            + "; "
-            + advice,
+        redact(
+            "GET "
+                + attempt.uri()
+                + " failed after "
+                + failures
+                + " attempts: "
+                + reason
+                + "; "
+                + advice),
         attempt.failure());
   }
 
-  static ApiException throttledTooOften(RetryPolicy.Attempt attempt, int throttles) {
+  ApiException throttledTooOften(RetryPolicy.Attempt attempt, int throttles) {
     return new ApiUnavailableException(
         "GET "
             + attempt.uri()
@@ -65,36 +72,43 @@ final class FailureReasons {
         null);
   }
 
-  static ApiException tokenRejected(RetryPolicy.Attempt attempt) {
+  ApiException tokenRejected(RetryPolicy.Attempt attempt) {
     String detail = ErrorDetail.of(attempt.answer().body()).map(d -> " " + d).orElse("");
     return new TokenRejectedException(
-        "token rejected by "
-            + host(attempt.uri())
-            + " (HTTP "
-            + attempt.status()
-            + detail
-            + "): check RAPIDPRO_TOKEN or --token-file");
+        redact(
+            "token rejected by "
+                + host(attempt.uri())
+                + " (HTTP "
+                + attempt.status()
+                + detail
+                + "): check RAPIDPRO_TOKEN or --token-file"));
   }
 
-  static ApiException redirected(RetryPolicy.Attempt attempt) {
+  ApiException redirected(RetryPolicy.Attempt attempt) {
     String target =
         attempt.answer().header("Location").map(l -> " to " + StrictJson.clip(l)).orElse("");
     return new ApiRequestException(
         attempt.status(),
-        "GET "
-            + attempt.uri()
-            + " answered HTTP "
-            + attempt.status()
-            + " redirecting"
-            + target
-            + ": redirects are not followed, so the token stays put; set --api to the final"
-            + " address");
+        redact(
+            "GET "
+                + attempt.uri()
+                + " answered HTTP "
+                + attempt.status()
+                + " redirecting"
+                + target
+                + ": redirects are not followed, so the token stays put; set --api to the final"
+                + " address"));
   }
 
-  static ApiException refused(RetryPolicy.Attempt attempt) {
+  ApiException refused(RetryPolicy.Attempt attempt) {
     String detail = ErrorDetail.of(attempt.answer().body()).map(d -> ": " + d).orElse("");
     return new ApiRequestException(
-        attempt.status(), "GET " + attempt.uri() + " answered HTTP " + attempt.status() + detail);
+        attempt.status(),
+        redact("GET " + attempt.uri() + " answered HTTP " + attempt.status() + detail));
+  }
+
+  private String redact(String message) {
+    return message.replace(config.token(), "***");
   }
 
   private static String host(URI uri) {

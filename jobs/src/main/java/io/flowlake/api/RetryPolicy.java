@@ -18,6 +18,7 @@ public final class RetryPolicy {
   private final ApiConfig config;
   private final Random jitter;
   private final Clock clock;
+  private final FailureReasons reasons;
 
   public RetryPolicy(ApiConfig config, Random jitter) {
     this(config, jitter, Clock.systemUTC());
@@ -27,6 +28,7 @@ public final class RetryPolicy {
     this.config = config;
     this.jitter = jitter;
     this.clock = clock;
+    this.reasons = new FailureReasons(config);
   }
 
   /**
@@ -71,7 +73,7 @@ public final class RetryPolicy {
     int status = attempt.status();
     // No usable answer (timeout, reset, refused, HTML or truncated body): such trouble passes.
     if (attempt.failure() != null) {
-      return backoff(attempt, FailureReasons.describe(attempt.failure(), config));
+      return backoff(attempt, reasons.describe(attempt.failure()));
     }
     // The workspace's budget is spent: wait as told; this is not a failure (API.md §4).
     if (status == 429) {
@@ -79,22 +81,22 @@ public final class RetryPolicy {
     }
     // A bad token stays bad; RapidPro says so with 403, not 401 (pitfall 13).
     if (status == 401 || status == 403) {
-      return Decision.giveUp(FailureReasons.tokenRejected(attempt));
+      return Decision.giveUp(reasons.tokenRejected(attempt));
     }
     // We follow no redirects: the token must not travel to an address nobody checked.
     if (status >= 300 && status < 400) {
-      return Decision.giveUp(FailureReasons.redirected(attempt));
+      return Decision.giveUp(reasons.redirected(attempt));
     }
     // The request itself is wrong (bad filter, invalid cursor): the same request fails again.
     if (status >= 400 && status < 500) {
-      return Decision.giveUp(FailureReasons.refused(attempt));
+      return Decision.giveUp(reasons.refused(attempt));
     }
     // The server is in trouble, which usually passes.
     if (status >= 500) {
       return backoff(attempt, "HTTP " + status);
     }
     // Anything else (1xx, or a success the caller could not use) is not a runs answer.
-    return Decision.giveUp(FailureReasons.refused(attempt));
+    return Decision.giveUp(reasons.refused(attempt));
   }
 
   /**
@@ -129,7 +131,7 @@ public final class RetryPolicy {
   private Decision backoff(Attempt attempt, String reason) {
     int failures = attempt.failuresBefore() + 1;
     if (failures >= config.maxAttempts()) {
-      return Decision.giveUp(FailureReasons.unavailable(attempt, failures, reason));
+      return Decision.giveUp(reasons.unavailable(attempt, failures, reason));
     }
     long ceiling = backoffCeiling(failures).toNanos();
     return Decision.retryAfter(Duration.ofNanos((long) (ceiling * jitter.nextDouble())), false);
@@ -138,7 +140,7 @@ public final class RetryPolicy {
   private Decision throttled(Attempt attempt) {
     int throttles = attempt.throttlesBefore() + 1;
     if (throttles > config.maxThrottleWaits()) {
-      return Decision.giveUp(FailureReasons.throttledTooOften(attempt, throttles));
+      return Decision.giveUp(reasons.throttledTooOften(attempt, throttles));
     }
     return Decision.retryAfter(retryAfter(attempt.answer()), true);
   }

@@ -185,6 +185,14 @@ class RetryPolicyTest {
   }
 
   @Test
+  void scrubsTheTokenFromDetailsTheServerEchoes() {
+    String echo = "{\"detail\": \"header was Token secret-token-123\"}";
+
+    assertThat(policy.decide(answered(400, echo, 0, 0)).failure())
+        .hasMessageEndingWith("HTTP 400: header was Token ***");
+  }
+
+  @Test
   void refusesToFollowARedirect() {
     RetryPolicy.Decision decision =
         policy.decide(
