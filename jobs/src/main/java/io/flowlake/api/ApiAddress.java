@@ -22,8 +22,7 @@ final class ApiAddress {
       throw new ConfigException("--api is missing: " + SCHEMES);
     }
     String trimmed = text.strip();
-    int colonSlashes = trimmed.indexOf("://");
-    if (colonSlashes < 0) {
+    if (!trimmed.contains("://")) {
       throw new ConfigException("--api '" + trimmed + "' has no scheme: " + SCHEMES);
     }
     URI uri = parse(trimmed);

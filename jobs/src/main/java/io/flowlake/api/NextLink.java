@@ -31,16 +31,16 @@ final class NextLink {
               + origin(link)
               + ", not on the configured "
               + origin(api)
-              + ": refusing to send the token there (a proxy in front of RapidPro may rewrite the"
-              + " scheme or host; fix it, or point --api at the address the server reports)");
+              + ": refusing to send the token there (a proxy in front of RapidPro probably does not"
+              + " pass on the original scheme, host or port; fix its forwarded headers)");
     }
     // More than 100,000 runs sharing one modified_on stall the cursor (pitfall 5).
     if (link.equals(current)) {
       throw new ApiException(
           "GET "
               + current
-              + " names itself as the next page: the cursor cannot advance; more than 100,000 runs"
-              + " may share one modified_on (API.md pitfall 5)");
+              + " names itself as the next page: the cursor cannot advance, probably because more"
+              + " than 100,000 runs share one modified_on");
     }
     return link;
   }

@@ -79,7 +79,7 @@ public final class RetryPolicy {
     if (status == 429) {
       return throttled(attempt);
     }
-    // A bad token stays bad; RapidPro says so with 403, not 401 (pitfall 13).
+    // A bad token stays bad; RapidPro says so with 403, not 401 (API.md pitfall 13).
     if (status == 401 || status == 403) {
       return Decision.giveUp(reasons.tokenRejected(attempt));
     }
@@ -95,7 +95,7 @@ public final class RetryPolicy {
     if (status >= 500) {
       return backoff(attempt, "HTTP " + status);
     }
-    // Anything else (1xx, or a success the caller could not use) is not a runs answer.
+    // Anything else (a 1xx, say) is no answer we understand.
     return Decision.giveUp(reasons.refused(attempt));
   }
 

@@ -9,7 +9,8 @@ import java.util.Random;
 
 /**
  * Reads runs (and flows) from one RapidPro / TextIt server: paced, retried, one page per request.
- * Thread-safe; threads that share a {@link RequestBudget} share the workspace's rate limit.
+ * The client may be shared by threads (each walking its own iterator); threads, or clients, that
+ * share one {@link RequestBudget} share the workspace's rate limit, as the server does.
  */
 public final class RunsClient implements AutoCloseable {
 

@@ -262,7 +262,7 @@ class RunsClientTest {
     assertThatThrownBy(pages::next)
         .isExactlyInstanceOf(ApiException.class)
         .hasMessageContaining("names itself as the next page")
-        .hasMessageContaining("pitfall 5");
+        .hasMessageContaining("100,000 runs share one modified_on");
   }
 
   @Test
