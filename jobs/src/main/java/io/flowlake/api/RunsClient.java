@@ -1,0 +1,126 @@
+package io.flowlake.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Reads runs (and flows) from one RapidPro / TextIt server: paced, retried, one page per request.
+ * The client may be shared by threads (each walking its own iterator); threads, or clients, that
+ * share one {@link RequestBudget} share the workspace's rate limit, as the server does.
+ */
+public final class RunsClient implements AutoCloseable {
+
+  private final ApiConfig config;
+  private final Transport transport;
+  private final PageFetcher fetcher;
+  private final ClientStats stats = new ClientStats();
+
+  /** A client over the JDK's HTTP client, pacing at {@code config.requestsPerHour()}. */
+  public RunsClient(ApiConfig config) {
+    this(
+        config,
+        new JdkTransport(config),
+        new PacedBudget(config.requestsPerHour(), Ticker.system(), Sleeper.system()),
+        Sleeper.system(),
+        new Random());
+  }
+
+  public RunsClient(
+      ApiConfig config, Transport transport, RequestBudget budget, Sleeper sleeper, Random jitter) {
+    this(config, transport, budget, sleeper, jitter, Clock.systemUTC());
+  }
+
+  RunsClient(
+      ApiConfig config,
+      Transport transport,
+      RequestBudget budget,
+      Sleeper sleeper,
+      Random jitter,
+      Clock clock) {
+    this.config = config;
+    this.transport = transport;
+    RetryPolicy policy = new RetryPolicy(config, jitter, clock);
+    this.fetcher = new PageFetcher(config, transport, budget, sleeper, policy, stats);
+  }
+
+  /**
+   * The pages of {@code query}, fetched lazily: each {@code next()} sends one request (more if it
+   * has to retry). Each page's {@code next()} is the URL to resume from later.
+   */
+  public Iterator<RunPage> pages(RunsQuery query) {
+    return pagesFrom(query.firstPage(config.api()));
+  }
+
+  /**
+   * The pages from a {@code next} URL stored earlier as a checkpoint; it carries the query's
+   * filters (API.md §3).
+   *
+   * @throws UnsafeLinkException if the URL is not on the configured server
+   */
+  public Iterator<RunPage> pagesFrom(URI pageUrl) {
+    ensureOpen();
+    if (!NextLink.sameOrigin(config.api(), pageUrl)) {
+      throw new UnsafeLinkException(
+          "resume URL " + pageUrl + " is not on the configured " + config.api());
+    }
+    return new LinkedPages<>(
+        config.api(),
+        pageUrl,
+        fetcher,
+        (url, body) -> stats.pageRead(RunPageParser.parse(url, body)),
+        RunPage::next);
+  }
+
+  /** The workspace's flows as {@code /api/v2/flows.json} lists them, following {@code next}. */
+  public List<FlowSummary> flows() {
+    ensureOpen();
+    URI first = URI.create(ApiAddress.base(config.api()) + "/api/v2/flows.json");
+    Iterator<PageEnvelope.Listing<FlowSummary>> pages =
+        new LinkedPages<>(
+            config.api(),
+            first,
+            fetcher,
+            (url, body) -> FlowListingParser.parse(body),
+            PageEnvelope.Listing::next);
+    List<FlowSummary> flows = new ArrayList<>();
+    pages.forEachRemaining(page -> flows.addAll(page.items()));
+    return flows;
+  }
+
+  public ClientStats stats() {
+    return stats;
+  }
+
+  /**
+   * Idempotent. Pages not yet fetched can no longer be; a transport that holds resources is closed.
+   * (The JDK's HTTP client has no close on Java 17: its threads end once it is unreachable.)
+   */
+  @Override
+  public void close() {
+    if (!fetcher.close()) {
+      return;
+    }
+    if (transport instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new ApiException("closing the connection to " + config.api() + " failed", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunsClient[" + config.api() + ", " + stats + "]";
+  }
+
+  private void ensureOpen() {
+    if (fetcher.isClosed()) {
+      throw new IllegalStateException("this RunsClient is closed");
+    }
+  }
+}

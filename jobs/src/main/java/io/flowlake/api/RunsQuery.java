@@ -1,0 +1,104 @@
+package io.flowlake.api;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One pull of {@code /api/v2/runs.json}: oldest first ({@code reverse=true}) up to a fixed {@code
+ * before} (T0), so runs modified during the pull land after T0 and wait for the next pull instead
+ * of being missed or read twice (API.md pitfall 2). Both bounds are inclusive (pitfall 3).
+ *
+ * @param after lower bound on {@code modified_on}, inclusive; null for a full pull
+ * @param before the pull's fixed upper bound T0, inclusive; required
+ * @param paths whether to fetch each run's path ({@code paths=false} makes pages smaller)
+ * @param flow a flow UUID, or null; cannot be combined with {@code contact}
+ * @param contact a contact UUID (deprecated filter), or null
+ * @param uuid one run UUID, or null
+ * @param respondedOnly only runs where the contact responded; false does not filter (pitfall 15)
+ */
+public record RunsQuery(
+    Instant after,
+    Instant before,
+    boolean paths,
+    String flow,
+    String contact,
+    String uuid,
+    boolean respondedOnly)
+    implements Serializable {
+
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  public RunsQuery {
+    Objects.requireNonNull(before, "before (the pull's fixed T0) is required");
+    flow = uuidOrNull("flow", flow);
+    contact = uuidOrNull("contact", contact);
+    uuid = uuidOrNull("uuid", uuid);
+    if (flow != null && contact != null) {
+      throw new ConfigException(
+          "flow '"
+              + flow
+              + "' and contact '"
+              + contact
+              + "' cannot be combined (RapidPro answers 400): filter by one of them");
+    }
+  }
+
+  /** Every run modified in {@code [after, before]}, with paths; {@code after} may be null. */
+  public static RunsQuery between(Instant after, Instant before) {
+    return new RunsQuery(after, before, true, null, null, null, false);
+  }
+
+  /**
+   * The URL of the first page on the server at {@code api} (as normalised by {@link ApiConfig}).
+   */
+  public URI firstPage(URI api) {
+    StringBuilder query = new StringBuilder("reverse=true");
+    param(query, "before", Timestamps.format(before));
+    if (after != null) {
+      param(query, "after", Timestamps.format(after));
+    }
+    param(query, "paths", Boolean.toString(paths));
+    if (flow != null) {
+      param(query, "flow", flow);
+    }
+    if (contact != null) {
+      param(query, "contact", contact);
+    }
+    if (uuid != null) {
+      param(query, "uuid", uuid);
+    }
+    if (respondedOnly) {
+      param(query, "responded", "true");
+    }
+    return URI.create(ApiAddress.base(api) + "/api/v2/runs.json?" + query);
+  }
+
+  private static void param(StringBuilder query, String name, String value) {
+    query
+        .append('&')
+        .append(name)
+        .append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+  }
+
+  // A malformed flow is a 400, a malformed contact silently matches nothing (API.md §2.6):
+  // better to say so before the pull starts.
+  private static String uuidOrNull(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String trimmed = value.strip();
+    if (!UUID.matcher(trimmed).matches()) {
+      throw new ConfigException(
+          name + " '" + value + "' is not a UUID: expected 8-4-4-4-12 hex digits");
+    }
+    return trimmed;
+  }
+}

@@ -1,0 +1,9 @@
+package io.flowlake.api;
+
+/** The server refused the token (RapidPro answers 403, not 401: API.md pitfall 13). */
+public class TokenRejectedException extends ApiException {
+
+  public TokenRejectedException(String message) {
+    super(message);
+  }
+}
