@@ -51,8 +51,12 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "io.flowlake.source..", "io.flowlake.lake..", "io.flowlake.models..",
-            "io.flowlake.pull..", "io.flowlake.cli..", "io.flowlake.simulator..")
+            "io.flowlake.source..",
+            "io.flowlake.lake..",
+            "io.flowlake.models..",
+            "io.flowlake.pull..",
+            "io.flowlake.cli..",
+            "io.flowlake.simulator..")
         .check(production);
   }
 

@@ -8,11 +8,13 @@ public final class ProjectFiles {
 
   public static Path root() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("schemas")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+      if (Files.isDirectory(dir.resolve("schemas"))
+          && Files.isRegularFile(dir.resolve("pom.xml"))) {
         return dir;
       }
     }
-    throw new IllegalStateException("cannot find the project root above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find the project root above " + Path.of("").toAbsolutePath());
   }
 
   public static Path schemas() {

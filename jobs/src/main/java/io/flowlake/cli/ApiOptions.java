@@ -28,7 +28,8 @@ final class ApiOptions {
   @Option(
       names = "--token-file",
       paramLabel = "FILE",
-      description = "File holding the API token (default: the RAPIDPRO_TOKEN environment variable).")
+      description =
+          "File holding the API token (default: the RAPIDPRO_TOKEN environment variable).")
   Path tokenFile;
 
   @Option(
@@ -41,7 +42,8 @@ final class ApiOptions {
       names = "--requests-per-hour",
       paramLabel = "N",
       defaultValue = "3600",
-      description = "The workspace's runs request budget; never exceeded (default: ${DEFAULT-VALUE}).")
+      description =
+          "The workspace's runs request budget; never exceeded (default: ${DEFAULT-VALUE}).")
   int requestsPerHour;
 
   @Option(
@@ -56,12 +58,14 @@ final class ApiOptions {
       names = "--max-attempts",
       paramLabel = "N",
       defaultValue = "5",
-      description = "Attempts per request on 5xx, timeouts and broken answers (default: ${DEFAULT-VALUE}).")
+      description =
+          "Attempts per request on 5xx, timeouts and broken answers (default: ${DEFAULT-VALUE}).")
   int maxAttempts;
 
   @Option(
       names = "--allow-insecure-http",
-      description = "Allow plain http:// to a host other than loopback (sends the token unencrypted).")
+      description =
+          "Allow plain http:// to a host other than loopback (sends the token unencrypted).")
   boolean allowInsecureHttp;
 
   /** Validates everything before any Spark work starts; the client configuration. */
@@ -102,7 +106,8 @@ final class ApiOptions {
         }
         return token;
       } catch (IOException e) {
-        throw new ConfigException("cannot read the token file " + tokenFile + ": " + e.getMessage());
+        throw new ConfigException(
+            "cannot read the token file " + tokenFile + ": " + e.getMessage());
       }
     }
     String token = System.getenv(SourceOptions.TOKEN_ENV);

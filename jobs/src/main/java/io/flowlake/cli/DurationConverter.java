@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them: {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601 {@code PT10M}. */
+/**
+ * Durations as people write them: {@code 90s}, {@code 10m}, {@code 1h}, or ISO-8601 {@code PT10M}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");

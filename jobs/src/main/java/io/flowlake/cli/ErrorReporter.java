@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns any failure into one line a person can act on, and an exit code: 2 for bad usage or
- * configuration, 1 for a failure while working. Spark wraps executor failures several layers
- * deep; the line names the innermost cause that is ours. Stack traces only with --verbose.
+ * configuration, 1 for a failure while working. Spark wraps executor failures several layers deep;
+ * the line names the innermost cause that is ours. Stack traces only with --verbose.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 

@@ -23,7 +23,9 @@ public final class FlowlakeCli implements Runnable {
     cli.setParameterExceptionHandler(
         (e, parsed) -> {
           e.getCommandLine().getErr().println("flowlake: " + e.getMessage());
-          e.getCommandLine().getErr().println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          e.getCommandLine()
+              .getErr()
+              .println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
           return ExitCodes.USAGE;
         });
     return cli.execute(args);

@@ -1,5 +1,6 @@
 package io.flowlake.cli;
 
+import io.flowlake.pull.PullStage;
 import io.flowlake.source.SourceMetrics;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.time.Duration;
  * (when the flows endpoint told how many runs to expect). Redrawn in place on a terminal; a plain
  * log line every 15 seconds otherwise, so cron mail and CI logs stay readable.
  */
-final class ProgressLine implements AutoCloseable {
+final class ProgressLine implements AutoCloseable, PullStage.Listener {
 
   private final String pullId;
   private final long expectedRuns;
@@ -18,6 +19,7 @@ final class ProgressLine implements AutoCloseable {
   private final boolean terminal;
   private final long startNanos = System.nanoTime();
   private final Thread thread;
+  private volatile String stage = "pulling";
 
   ProgressLine(String pullId, long expectedRuns, int requestsPerHour, PrintStream out) {
     this.pullId = pullId;
@@ -54,6 +56,9 @@ final class ProgressLine implements AutoCloseable {
     long runs = live.runs.get();
     double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
     double perSecond = pages / seconds;
+    if (!stage.equals("pulling")) {
+      return String.format("%s (%.0f s)", stage, seconds);
+    }
     StringBuilder line =
         new StringBuilder(
             String.format(
@@ -64,6 +69,24 @@ final class ProgressLine implements AutoCloseable {
       line.append(String.format(", ~%d%% , ETA %s", runs * 100 / expectedRuns, clock(remaining)));
     }
     return line.toString();
+  }
+
+  /** Pages are in; the rest of the pull is Spark work on the lake. */
+  @Override
+  public void completed(PullStage done) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    String next =
+        switch (done) {
+          case FETCHED -> "merging runs into the lake";
+          case RUNS_MERGED -> "rebuilding run_values";
+          case RUN_VALUES_REFRESHED -> "keeping rejects";
+          case REJECTS_KEPT -> "recording the watermark";
+          case STATE_COMMITTED -> "done";
+        };
+    if (!terminal) {
+      out.printf("%s after %.1f s%n", done.name().toLowerCase(java.util.Locale.ROOT), seconds);
+    }
+    stage = next;
   }
 
   private static String clock(long seconds) {

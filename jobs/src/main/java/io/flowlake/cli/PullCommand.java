@@ -33,7 +33,8 @@ final class PullCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "10m",
       converter = DurationConverter.class,
-      description = "Re-read this much before the watermark on incremental pulls (default: ${DEFAULT-VALUE}).")
+      description =
+          "Re-read this much before the watermark on incremental pulls (default: ${DEFAULT-VALUE}).")
   Duration overlap;
 
   @Option(names = "--full", description = "Ignore the watermark and fetch every run again.")
@@ -52,11 +53,15 @@ final class PullCommand implements Callable<Integer> {
 
   /** A pull with a progress line; shared by {@code pull}, {@code run} and {@code demo}. */
   static PullRecord pull(
-      SparkSession spark, LakePaths lake, PullSettings settings, ApiConfig config, long expectedRuns) {
+      SparkSession spark,
+      LakePaths lake,
+      PullSettings settings,
+      ApiConfig config,
+      long expectedRuns) {
     String pullId = PullJob.newPullId();
     try (ProgressLine progress =
         new ProgressLine(pullId, expectedRuns, config.requestsPerHour(), System.out)) {
-      return new PullJob(spark, lake, Clock.systemUTC()).run(settings, pullId);
+      return new PullJob(spark, lake, Clock.systemUTC(), progress).run(settings, pullId);
     }
   }
 }

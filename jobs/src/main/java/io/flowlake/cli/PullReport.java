@@ -10,11 +10,20 @@ final class PullReport {
     double seconds = pull.seconds();
     out.printf(
         "%s pull: %,d runs in %,d pages (%,d requests, %,d throttled, %,d retries, %,d rejects) in %.1f s, %,.0f runs/s%n",
-        pull.kind(), pull.runsFetched(), pull.pages(), pull.requests(), pull.throttled(),
-        pull.retries(), pull.rejects(), seconds, pull.runsFetched() / Math.max(seconds, 0.001));
+        pull.kind(),
+        pull.runsFetched(),
+        pull.pages(),
+        pull.requests(),
+        pull.throttled(),
+        pull.retries(),
+        pull.rejects(),
+        seconds,
+        pull.runsFetched() / Math.max(seconds, 0.001));
     out.printf(
         "watermark: %s (was %s); T0 %s%n",
-        pull.watermarkAfter(), pull.watermarkBefore() == null ? "none" : pull.watermarkBefore(), pull.t0());
+        pull.watermarkAfter(),
+        pull.watermarkBefore() == null ? "none" : pull.watermarkBefore(),
+        pull.t0());
     if (pull.rejects() > 0) {
       out.printf("%,d records could not be parsed: see the rejects table%n", pull.rejects());
     }

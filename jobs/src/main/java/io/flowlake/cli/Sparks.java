@@ -4,10 +4,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Opens the job's Spark session. Under spark-submit the master and resources come from the
- * submit line; run directly (bin/flowlake) it is local mode on every core, loopback only, no UI.
- * Closing stops the session only if this opened it, so a command embedded in a running
- * application (a notebook, a test) leaves that application's session alone.
+ * Opens the job's Spark session. Under spark-submit the master and resources come from the submit
+ * line; run directly (bin/flowlake) it is local mode on every core, loopback only, no UI. Closing
+ * stops the session only if this opened it, so a command embedded in a running application (a
+ * notebook, a test) leaves that application's session alone.
  */
 final class Sparks implements AutoCloseable {
 

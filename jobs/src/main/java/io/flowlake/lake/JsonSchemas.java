@@ -17,8 +17,8 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Renders a table's Spark schema as JSON Schema, the form {@code schemas/} documents tables in
- * for people and other tools. A test renders every table and compares with the files, so the
+ * Renders a table's Spark schema as JSON Schema, the form {@code schemas/} documents tables in for
+ * people and other tools. A test renders every table and compares with the files, so the
  * documentation cannot drift from the code.
  */
 public final class JsonSchemas {

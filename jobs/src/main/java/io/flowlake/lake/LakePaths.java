@@ -4,8 +4,8 @@ import java.io.Serializable;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where each table lives under the lake root. The root is any Hadoop path (a local folder,
- * {@code hdfs://}, {@code s3a://}); nothing here touches {@code java.io.File}.
+ * Where each table lives under the lake root. The root is any Hadoop path (a local folder, {@code
+ * hdfs://}, {@code s3a://}); nothing here touches {@code java.io.File}.
  */
 public record LakePaths(String root) implements Serializable {
 

@@ -69,9 +69,18 @@ public final class LakeTables {
   /** Each table's name, description and schema, in the order {@code schemas/} lists them. */
   public static final java.util.List<Table> ALL =
       java.util.List.of(
-          new Table(RUNS, "One row per run uuid (newest modified_on wins), values and path nested.", RUNS_SCHEMA),
-          new Table(RUN_VALUES, "One row per run and result key, flat for SQL; derived from runs.", RUN_VALUES_SCHEMA),
-          new Table(REJECTS, "Every record that could not be parsed, with its raw JSON and the reason.", REJECTS_SCHEMA));
+          new Table(
+              RUNS,
+              "One row per run uuid (newest modified_on wins), values and path nested.",
+              RUNS_SCHEMA),
+          new Table(
+              RUN_VALUES,
+              "One row per run and result key, flat for SQL; derived from runs.",
+              RUN_VALUES_SCHEMA),
+          new Table(
+              REJECTS,
+              "Every record that could not be parsed, with its raw JSON and the reason.",
+              REJECTS_SCHEMA));
 
   /** A documented table. */
   public record Table(String name, String description, StructType schema) {}

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Keeps every record the parser refused, with its raw text, the reason and where it came from
- * (a token-free page URL or an archive and line). Keyed by a hash of the raw text,
- * so a pull re-run after a crash does not count the same reject twice.
+ * Keeps every record the parser refused, with its raw text, the reason and where it came from (a
+ * token-free page URL or an archive and line). Keyed by a hash of the raw text, so a pull re-run
+ * after a crash does not count the same reject twice.
  */
 public final class RejectsStore {
 

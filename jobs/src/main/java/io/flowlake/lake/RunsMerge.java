@@ -62,8 +62,7 @@ public final class RunsMerge {
   static Dataset<Row> withLineage(Dataset<Row> batch, String source) {
     return batch
         .withColumn("source", lit(source))
-        .withColumn(
-            LakeTables.PARTITION_COLUMN, date_format(col("created_on"), "yyyy-MM"))
+        .withColumn(LakeTables.PARTITION_COLUMN, date_format(col("created_on"), "yyyy-MM"))
         .select(
             java.util.Arrays.stream(LakeTables.RUNS_SCHEMA.fieldNames())
                 .map(functions::col)
@@ -85,8 +84,7 @@ public final class RunsMerge {
 
   /** Partition pruning: only files of the months in the batch are read and rewritten. */
   private static String matchCondition(List<String> months) {
-    String inList =
-        months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "));
+    String inList = months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "));
     return "t." + LakeTables.PARTITION_COLUMN + " in (" + inList + ") and t.uuid = s.uuid";
   }
 

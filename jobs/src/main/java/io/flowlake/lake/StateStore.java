@@ -50,13 +50,18 @@ public final class StateStore {
         return Optional.ofNullable(instant(node.get("watermark")));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the lake state " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the lake state " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Records a finished pull: its history line first, then the new watermark. */
   public void commit(PullRecord pull) {
-    write(new Path(paths.state(), "pulls/" + pull.startedAt().toEpochMilli() + "-" + pull.pullId() + ".json"), toJson(pull));
+    write(
+        new Path(
+            paths.state(),
+            "pulls/" + pull.startedAt().toEpochMilli() + "-" + pull.pullId() + ".json"),
+        toJson(pull));
     if (pull.watermarkAfter() != null) {
       ObjectNode state = JSON.createObjectNode();
       state.put("watermark", pull.watermarkAfter().toString());
@@ -84,7 +89,8 @@ public final class StateStore {
       }
       return pulls;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the pull history in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the pull history in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -100,11 +106,16 @@ public final class StateStore {
       FileSystem fs = target.getFileSystem(conf);
       fs.mkdirs(target.getParent());
       try (OutputStream out = fs.create(temp, true)) {
-        out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+        out.write(
+            JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(content)
+                .getBytes(StandardCharsets.UTF_8));
       }
-      FileContext.getFileContext(target.toUri(), conf).rename(temp, target, Options.Rename.OVERWRITE);
+      FileContext.getFileContext(target.toUri(), conf)
+          .rename(temp, target, Options.Rename.OVERWRITE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the lake state " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the lake state " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,7 +19,11 @@ final class LakeAccess {
       fs.delete(probe, false);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(
-          "cannot write to the lake " + paths.root() + " (" + oneLine(e) + "): give a writable --lake");
+          "cannot write to the lake "
+              + paths.root()
+              + " ("
+              + oneLine(e)
+              + "): give a writable --lake");
     }
   }
 

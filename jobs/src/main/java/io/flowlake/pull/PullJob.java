@@ -86,7 +86,10 @@ public final class PullJob {
     stages.completed(PullStage.RUN_VALUES_REFRESHED);
     if (fetched.rejects() > 0) {
       new RejectsStore(spark, paths)
-          .add(batch.where(col(RunColumns.REJECT).isNotNull()).select(RunColumns.REJECT + ".*"), LakeTables.SOURCE_API, t0);
+          .add(
+              batch.where(col(RunColumns.REJECT).isNotNull()).select(RunColumns.REJECT + ".*"),
+              LakeTables.SOURCE_API,
+              t0);
     }
 
     stages.completed(PullStage.REJECTS_KEPT);
@@ -98,10 +101,21 @@ public final class PullJob {
     }
     PullRecord record =
         new PullRecord(
-            pullId, settings.full() || watermark == null ? "full" : "incremental", started,
-            clock.instant(), t0, after, watermark, watermarkAfter, fetched.requests(),
-            fetched.pages(), fetched.runs(), fetched.rejects(), fetched.throttled(),
-            fetched.retries(), months.size());
+            pullId,
+            settings.full() || watermark == null ? "full" : "incremental",
+            started,
+            clock.instant(),
+            t0,
+            after,
+            watermark,
+            watermarkAfter,
+            fetched.requests(),
+            fetched.pages(),
+            fetched.runs(),
+            fetched.rejects(),
+            fetched.throttled(),
+            fetched.retries(),
+            months.size());
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     deleteQuietly(staging, conf);

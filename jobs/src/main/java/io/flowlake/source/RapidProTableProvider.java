@@ -24,7 +24,8 @@ public final class RapidProTableProvider implements TableProvider, DataSourceReg
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     return new RunsTable();
   }
 }

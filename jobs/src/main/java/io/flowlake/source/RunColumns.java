@@ -12,8 +12,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The columns the {@code rapidpro} source yields: one row per run as the API sends it, plus two
- * flat columns computed from the path at read time ({@code path_length}, {@code last_node}) so
- * that SQL over millions of runs need not explode nested arrays.
+ * flat columns computed from the path at read time ({@code path_length}, {@code last_node}) so that
+ * SQL over millions of runs need not explode nested arrays.
  *
  * <p>A record the parser refused is not dropped: it arrives as a row whose {@code _reject} holds
  * the raw JSON, the reason and where it came from, with every other column null.

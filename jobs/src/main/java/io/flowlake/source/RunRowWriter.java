@@ -97,8 +97,12 @@ final class RunRowWriter {
       structs[i] =
           new GenericInternalRow(
               new Object[] {
-                utf8(v.name()), utf8(v.value()), utf8(v.category()), utf8(v.node()),
-                micros(v.time()), utf8(v.input())
+                utf8(v.name()),
+                utf8(v.value()),
+                utf8(v.category()),
+                utf8(v.node()),
+                micros(v.time()),
+                utf8(v.input())
               });
       i++;
     }

@@ -13,8 +13,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Walks one window page by page (oldest first, fixed upper bound), yielding a row per run and a
- * reject row per record the parser refused. Opens its client lazily; {@code close()} is
- * idempotent.
+ * reject row per record the parser refused. Opens its client lazily; {@code close()} is idempotent.
  */
 final class RunsPartitionReader implements PartitionReader<InternalRow> {
 

@@ -54,7 +54,11 @@ public final class SourceMetrics implements Serializable {
       return new Totals(0, 0, 0, 0, 0, 0);
     }
     return new Totals(
-        m.requests.sum(), m.pages.sum(), m.runs.sum(), m.rejects.sum(), m.throttled.sum(),
+        m.requests.sum(),
+        m.pages.sum(),
+        m.runs.sum(),
+        m.rejects.sum(),
+        m.throttled.sum(),
         m.retries.sum());
   }
 

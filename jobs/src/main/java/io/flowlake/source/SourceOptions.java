@@ -24,8 +24,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * keys containing "token" in plans, and nothing here prints it.
  */
 public record SourceOptions(
-    ApiConfig api, Instant after, Instant before, String flow, String contact, String uuid,
-    boolean respondedOnly, String pullId)
+    ApiConfig api,
+    Instant after,
+    Instant before,
+    String flow,
+    String contact,
+    String uuid,
+    boolean respondedOnly,
+    String pullId)
     implements Serializable {
 
   public static final String API = "api";
@@ -43,6 +49,7 @@ public record SourceOptions(
   public static final String RETRY_AFTER_FALLBACK_SECONDS = "retryAfterFallbackSeconds";
   public static final String MAX_ATTEMPTS = "maxAttempts";
   public static final String BACKOFF_BASE_MILLIS = "backoffBaseMillis";
+
   /** Ties the read's counters to the pull that asked for it (see {@link SourceMetrics}). */
   public static final String PULL_ID = "pullId";
 
@@ -50,7 +57,8 @@ public record SourceOptions(
     CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(raw);
     String api = options.get(API);
     if (api == null || api.isBlank()) {
-      throw new ConfigException("option 'api' is missing: give the RapidPro base URL, e.g. https://textit.com");
+      throw new ConfigException(
+          "option 'api' is missing: give the RapidPro base URL, e.g. https://textit.com");
     }
     ApiConfig.Builder builder =
         ApiConfig.builder(api)
@@ -60,7 +68,8 @@ public record SourceOptions(
       builder.requestsPerHour(positiveInt(options, REQUESTS_PER_HOUR));
     }
     if (options.containsKey(RETRY_AFTER_FALLBACK_SECONDS)) {
-      builder.retryAfterFallback(Duration.ofSeconds(positiveInt(options, RETRY_AFTER_FALLBACK_SECONDS)));
+      builder.retryAfterFallback(
+          Duration.ofSeconds(positiveInt(options, RETRY_AFTER_FALLBACK_SECONDS)));
     }
     if (options.containsKey(MAX_ATTEMPTS)) {
       builder.maxAttempts(positiveInt(options, MAX_ATTEMPTS));
@@ -68,14 +77,24 @@ public record SourceOptions(
     if (options.containsKey(BACKOFF_BASE_MILLIS)) {
       builder.backoffBase(Duration.ofMillis(positiveInt(options, BACKOFF_BASE_MILLIS)));
     }
-    Instant before = options.containsKey(BEFORE) ? timestamp(options, BEFORE) : now.truncatedTo(ChronoUnit.MICROS);
+    Instant before =
+        options.containsKey(BEFORE)
+            ? timestamp(options, BEFORE)
+            : now.truncatedTo(ChronoUnit.MICROS);
     Instant after = options.containsKey(AFTER) ? timestamp(options, AFTER) : null;
     if (after != null && after.isAfter(before)) {
-      throw new ConfigException("option 'after' (" + after + ") is later than 'before' (" + before + ")");
+      throw new ConfigException(
+          "option 'after' (" + after + ") is later than 'before' (" + before + ")");
     }
     return new SourceOptions(
-        builder.build(), after, before, options.get(FLOW), options.get(CONTACT), options.get(UUID),
-        options.getBoolean(RESPONDED_ONLY, false), options.get(PULL_ID));
+        builder.build(),
+        after,
+        before,
+        options.get(FLOW),
+        options.get(CONTACT),
+        options.get(UUID),
+        options.getBoolean(RESPONDED_ONLY, false),
+        options.get(PULL_ID));
   }
 
   /** The API query for one window of this read. */
@@ -98,7 +117,9 @@ public record SourceOptions(
     }
     if (token == null || token.isBlank()) {
       throw new ConfigException(
-          "no API token: set " + TOKEN_ENV + " or give a token file (--token-file / option tokenFile)");
+          "no API token: set "
+              + TOKEN_ENV
+              + " or give a token file (--token-file / option tokenFile)");
     }
     return token;
   }
@@ -113,7 +134,8 @@ public record SourceOptions(
     } catch (NumberFormatException e) {
       // reported below with the value
     }
-    throw new ConfigException("option '" + key + "' must be a positive whole number, got '" + value + "'");
+    throw new ConfigException(
+        "option '" + key + "' must be a positive whole number, got '" + value + "'");
   }
 
   private static Instant timestamp(CaseInsensitiveStringMap options, String key) {
@@ -122,7 +144,11 @@ public record SourceOptions(
       return Timestamps.parse(value.strip()).truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException e) {
       throw new ConfigException(
-          "option '" + key + "' is not a timestamp: '" + value + "' (use e.g. 2026-01-31T00:00:00Z)");
+          "option '"
+              + key
+              + "' is not a timestamp: '"
+              + value
+              + "' (use e.g. 2026-01-31T00:00:00Z)");
     }
   }
 

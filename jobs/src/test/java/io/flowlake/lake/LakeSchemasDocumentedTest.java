@@ -14,9 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * schemas/&lt;table&gt;.schema.json is the documented contract of each lake table; this keeps it
- * equal to what the code writes. After a deliberate schema change, regenerate the files with
- * {@code mvn -pl jobs test -Dtest=LakeSchemasDocumentedTest -Dschemas.write=true} and review the
- * diff.
+ * equal to what the code writes. After a deliberate schema change, regenerate the files with {@code
+ * mvn -pl jobs test -Dtest=LakeSchemasDocumentedTest -Dschemas.write=true} and review the diff.
  */
 class LakeSchemasDocumentedTest {
 
@@ -32,7 +31,8 @@ class LakeSchemasDocumentedTest {
     JsonNode rendered = JsonSchemas.table(table.name(), table.description(), table.schema());
     Path file = ProjectFiles.schemas().resolve(table.name() + ".schema.json");
     if (Boolean.getBoolean("schemas.write")) {
-      Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rendered) + "\n");
+      Files.writeString(
+          file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rendered) + "\n");
     }
     assertThat(file).exists();
     assertThat(JSON.readTree(file.toFile())).isEqualTo(rendered);

@@ -78,8 +78,12 @@ final class LakeRuns {
       out.put(
           e.getKey(),
           new ResultValue(
-              v.getAs("name"), v.getAs("value"), v.getAs("category"), v.getAs("node"),
-              instant(v.getAs("time")), v.getAs("input")));
+              v.getAs("name"),
+              v.getAs("value"),
+              v.getAs("category"),
+              v.getAs("node"),
+              instant(v.getAs("time")),
+              v.getAs("input")));
     }
     return out;
   }
