@@ -18,7 +18,13 @@ public final class FlowlakeCli implements Runnable {
 
   /** Runs a command line and returns its exit code (0 ok, 1 failure, 2 bad usage or config). */
   public static int execute(String... args) {
+    return execute(new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, with error lines going to {@code err}. */
+  public static int execute(java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new FlowlakeCli());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(
         (e, parsed) -> {
