@@ -118,7 +118,7 @@ class WorkspaceGeneratorTest {
   }
 
   @Test
-  void variedRunsExistForEveryEdgeACientMustHandle() {
+  void variedRunsExistForEveryEdgeAClientMustHandle() {
     assertThat(runs).anyMatch(r -> r.path().size() > 500);
     assertThat(runs).anyMatch(r -> r.values().isEmpty());
     assertThat(runs).anyMatch(r -> r.startUuid() != null).anyMatch(r -> r.startUuid() == null);
