@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * DRF's {@code CursorPagination.Cursor} and its wire form (API.md §3): standard base64 of the query
@@ -17,9 +16,6 @@ import java.util.regex.Pattern;
 record Cursor(int offset, boolean reverse, String position) {
   /** RapidPro's {@code offset_cutoff}: more ties than this cannot be paged past. */
   static final int OFFSET_CUTOFF = 100_000;
-
-  /** Python's {@code int()} of a string: sign, digits, single underscores, outer whitespace. */
-  private static final Pattern PYTHON_INT = Pattern.compile("\\s*[+-]?\\d+(_\\d+)*\\s*");
 
   String encode() {
     List<Map.Entry<String, String>> tokens = new ArrayList<>(3);
@@ -84,10 +80,11 @@ record Cursor(int offset, boolean reverse, String position) {
   }
 
   private static BigInteger pythonInt(String text) {
-    if (!PYTHON_INT.matcher(text).matches()) {
+    BigInteger value = PythonValues.integer(text);
+    if (value == null) {
       throw invalid();
     }
-    return new BigInteger(text.strip().replace("_", "").replace("+", ""));
+    return value;
   }
 
   private static ApiError invalid() {

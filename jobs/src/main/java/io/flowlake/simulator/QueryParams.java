@@ -1,9 +1,11 @@
 package io.flowlake.simulator;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /** A request's query parameters with Django {@code QueryDict} semantics. */
 final class QueryParams {
@@ -37,6 +39,38 @@ final class QueryParams {
       }
     }
     return values;
+  }
+
+  /**
+   * RapidPro's {@code get_uuid_param} (API.md §2.6): the first value, absent when empty; a value
+   * that is not a UUID is a 400.
+   */
+  UUID uuid(String name) {
+    List<String> values = all(name);
+    if (values.size() > 100) {
+      throw ApiError.badRequest("Param '" + name + "' can have at most 100 values.");
+    }
+    if (values.isEmpty() || values.get(0).isEmpty()) {
+      return null;
+    }
+    UUID uuid = PythonValues.uuid(values.get(0));
+    if (uuid == null) {
+      throw ApiError.badRequest("Param '" + name + "': " + values.get(0) + " is not a valid UUID.");
+    }
+    return uuid;
+  }
+
+  /** RapidPro's {@code get_int_param}: Python's {@code int()} of the value, else a 400. */
+  BigInteger integer(String name) {
+    String value = get(name);
+    if (value == null) {
+      return null;
+    }
+    BigInteger parsed = PythonValues.integer(value);
+    if (parsed == null) {
+      throw ApiError.badRequest("Value for " + name + " must be an integer");
+    }
+    return parsed;
   }
 
   /** Python truthiness of the value: present and not empty. */
