@@ -33,17 +33,4 @@ final class FlowNodes {
   static final int NOT_A_NUMBER = 1;
 
   private FlowNodes() {}
-
-  static boolean isWait(int node) {
-    return node == CHOICE || node == NUMBER || node == TEXT;
-  }
-
-  /** The wait node that writes each result slot. */
-  static int resultNode(int slot) {
-    return switch (slot) {
-      case CHOICE_RESULT -> CHOICE;
-      case NUMBER_RESULT -> NUMBER;
-      default -> TEXT;
-    };
-  }
 }

@@ -13,6 +13,7 @@ final class PathWalk {
   private long clock;
   private final int[] categories = {-1, -1, -1};
   private final long[] resultTimes = new long[FlowNodes.RESULT_COUNT];
+  private boolean replied;
 
   PathWalk(long start) {
     this.clock = start;
@@ -32,11 +33,18 @@ final class PathWalk {
   }
 
   /**
-   * The contact's answer (or the wait's timeout) writes a result now; a later one overwrites it.
+   * The contact's answer writes a result now ({@code replied}), or the wait's timeout does; a later
+   * result for the same slot overwrites it.
    */
-  void answer(int slot, int category) {
+  void answer(int slot, int category, boolean replied) {
     categories[slot] = category;
     resultTimes[slot] = clock;
+    this.replied |= replied;
+  }
+
+  /** Whether the contact sent anything: the run's {@code responded}. */
+  boolean replied() {
+    return replied;
   }
 
   /** The arrival time at the last node visited. */

@@ -52,10 +52,6 @@ final class RunPlanner {
     return now - WINDOW;
   }
 
-  BulkInterrupt bulk() {
-    return bulk;
-  }
-
   /** Some flows are busier than others: shares fall off as {@code 1/(f+1)^0.7}. */
   private static double[] cumulativeShares(int count) {
     double[] shares = new double[count];
@@ -81,71 +77,66 @@ final class RunPlanner {
     int contact = rng.nextInt(contacts);
     int start = inBulk ? bulk.start() : flowStart(rng, flow, created);
     RunStatus status = inBulk ? RunStatus.INTERRUPTED : drawStatus(rng, now - created);
-    int stop = drawStop(rng, status);
-    boolean longPath = i % 4096 == 17;
-    if (longPath && stop == INTRO) {
-      stop = CHOICE_ACK;
-    }
-    int loops = stop == INTRO ? 0 : longPath ? 260 + rng.nextInt(60) : drawLoops(rng);
     GeneratedFlow f = flows.get(flow);
-    int choice =
-        rng.nextInt(100) < 15
-            ? f.template().noResponseCategory()
-            : rng.nextInt(f.template().choices().size());
-    int number = rng.nextInt(100) < 85 ? FlowNodes.VALID : FlowNodes.NOT_A_NUMBER;
-    PathWalk walk = walk(rng, created, stop, loops, longPath, f.template(), choice, number);
-
-    long last = walk.last();
-    long exited = inBulk ? bulk.at() : exitTime(rng, status, last, f);
-    long limit = (inBulk ? bulk.at() : now) - SECOND;
-    if (!inBulk
-        && exited > limit
-        && (status == RunStatus.EXPIRED || status == RunStatus.INTERRUPTED)) {
-      status = RunStatus.WAITING; // it would have ended in the future: it is still waiting
-      exited = RunPlan.NO_TIME;
-    }
-    long modified;
-    if (inBulk) {
-      modified = bulk.at();
-    } else if (exited != RunPlan.NO_TIME) {
-      // mailroom sets exited_on from the engine and modified_on = NOW() at commit.
-      modified = exited + (rng.nextBoolean() ? 0 : rng.nextLong(1, 300_000));
-    } else {
-      modified = last + rng.nextLong(50_000);
-    }
-    long end = inBulk ? last : modified;
-    if (end > limit) {
-      double factor = (double) (limit - created) / (end - created);
-      walk.squeeze(created, factor);
-      if (!inBulk) {
-        modified = PathWalk.squeeze(modified, created, factor);
-        exited = exited == RunPlan.NO_TIME ? exited : PathWalk.squeeze(exited, created, factor);
-      }
-    }
+    PathWalk walk = walk(rng, created, status, i % 4096 == 17, f.template());
+    Ending ending = inBulk ? bulkEnding(walk, created) : ending(rng, status, walk, created, f);
+    long modified = ending.modified;
+    long exited = ending.exited;
     if (!inBulk && i % 1009 == 3) {
       modified = ApiTimes.ceilToSecond(modified); // an exit with 0 micros: no fraction in the JSON
       exited = exited == RunPlan.NO_TIME ? exited : modified;
     }
-    int[] categories = walk.categories();
-    boolean responded =
-        loops > 0
-            || (categories[CHOICE_RESULT] >= 0
-                && categories[CHOICE_RESULT] != f.template().noResponseCategory())
-            || categories[NUMBER_RESULT] >= 0
-            || categories[TEXT_RESULT] >= 0;
     return new RunPlan(
         flow,
         contact,
         start,
-        status,
-        responded,
+        ending.status,
+        walk.replied(),
         created,
         modified,
         exited,
         walk.nodes(),
         walk.times(),
-        categories,
+        walk.categories(),
         walk.resultTimes());
+  }
+
+  /** How a run ended, or how it stands: its status, modified_on and exited_on. */
+  private record Ending(RunStatus status, long modified, long exited) {}
+
+  /** The bulk interrupt ended the run; its walk must be over a second before that. */
+  private Ending bulkEnding(PathWalk walk, long created) {
+    long limit = bulk.at() - SECOND;
+    if (walk.last() > limit) {
+      walk.squeeze(created, (double) (limit - created) / (walk.last() - created));
+    }
+    return new Ending(RunStatus.INTERRUPTED, bulk.at(), bulk.at());
+  }
+
+  /**
+   * When the run exited after its last step, and when it was last written; nothing may lie after
+   * {@code now}. A run whose expiry or interruption would come later is still waiting.
+   */
+  private Ending ending(
+      SplittableRandom rng, RunStatus status, PathWalk walk, long created, GeneratedFlow flow) {
+    long limit = now - SECOND;
+    long exited = exitTime(rng, status, walk.last(), flow);
+    if (exited > limit && (status == RunStatus.EXPIRED || status == RunStatus.INTERRUPTED)) {
+      status = RunStatus.WAITING;
+      exited = RunPlan.NO_TIME;
+    }
+    long modified =
+        exited == RunPlan.NO_TIME
+            ? walk.last() + rng.nextLong(50_000)
+            // mailroom sets exited_on from the engine and modified_on = NOW() at commit.
+            : exited + (rng.nextBoolean() ? 0 : rng.nextLong(1, 300_000));
+    if (modified > limit) {
+      double factor = (double) (limit - created) / (modified - created);
+      walk.squeeze(created, factor);
+      modified = PathWalk.squeeze(modified, created, factor);
+      exited = exited == RunPlan.NO_TIME ? exited : PathWalk.squeeze(exited, created, factor);
+    }
+    return new Ending(status, modified, exited);
   }
 
   private int pickFlow(SplittableRandom rng) {
@@ -194,15 +185,21 @@ final class RunPlanner {
     return u < 80 ? 0 : u < 95 ? 1 : 2 + rng.nextInt(2);
   }
 
+  /**
+   * The run's way through the flow's nodes (see {@link FlowNodes}): where it stopped for its
+   * status, how often "Other" sent it round the retry loop, and its answers.
+   */
   private static PathWalk walk(
-      SplittableRandom rng,
-      long created,
-      int stop,
-      int loops,
-      boolean longPath,
-      FlowTemplate flow,
-      int choice,
-      int number) {
+      SplittableRandom rng, long created, RunStatus status, boolean longPath, FlowTemplate flow) {
+    int stop = drawStop(rng, status);
+    if (longPath && stop == INTRO) {
+      stop = CHOICE_ACK;
+    }
+    int loops = stop == INTRO ? 0 : longPath ? 260 + rng.nextInt(60) : drawLoops(rng);
+    int choice =
+        rng.nextInt(100) < 15 ? flow.noResponseCategory() : rng.nextInt(flow.choices().size());
+    int number = rng.nextInt(100) < 85 ? FlowNodes.VALID : FlowNodes.NOT_A_NUMBER;
+
     PathWalk w = new PathWalk(created);
     w.visit(INTRO);
     if (stop == INTRO) {
@@ -212,7 +209,7 @@ final class RunPlanner {
     w.visit(CHOICE);
     for (int l = 0; l < loops; l++) {
       w.pause(longPath ? rng.nextLong(SECOND, 20 * SECOND) : answerDelay(rng));
-      w.answer(CHOICE_RESULT, flow.otherCategory());
+      w.answer(CHOICE_RESULT, flow.otherCategory(), true);
       w.pause(processing(rng));
       w.visit(CHOICE_RETRY);
       w.pause(processing(rng));
@@ -223,7 +220,7 @@ final class RunPlanner {
     }
     boolean timedOut = choice == flow.noResponseCategory();
     w.pause(timedOut ? NO_RESPONSE_TIMEOUT + rng.nextLong(5 * SECOND) : answerDelay(rng));
-    w.answer(CHOICE_RESULT, choice);
+    w.answer(CHOICE_RESULT, choice, !timedOut);
     w.pause(processing(rng));
     w.visit(CHOICE_ACK);
     if (stop == CHOICE_ACK) {
@@ -235,14 +232,14 @@ final class RunPlanner {
       return w;
     }
     w.pause(answerDelay(rng));
-    w.answer(NUMBER_RESULT, number);
+    w.answer(NUMBER_RESULT, number, true);
     w.pause(processing(rng));
     w.visit(TEXT);
     if (stop == TEXT) {
       return w;
     }
     w.pause(answerDelay(rng));
-    w.answer(TEXT_RESULT, 0);
+    w.answer(TEXT_RESULT, 0, true);
     w.pause(processing(rng));
     w.visit(OUTRO);
     return w;

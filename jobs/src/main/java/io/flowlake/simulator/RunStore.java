@@ -34,10 +34,6 @@ final class RunStore {
     return table;
   }
 
-  ModifiedOrder order() {
-    return order;
-  }
-
   List<GeneratedFlow> flows() {
     return flows;
   }
