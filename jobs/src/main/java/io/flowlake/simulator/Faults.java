@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class Faults {
   private final ConcurrentLinkedQueue<Fault> queue = new ConcurrentLinkedQueue<>();
 
+  Faults() {}
+
   public void enqueue(Fault... faults) {
     for (Fault fault : faults) {
       queue.add(fault);

@@ -7,6 +7,8 @@ import java.util.List;
 public final class RequestLog {
   private final List<LoggedRequest> requests = new ArrayList<>();
 
+  RequestLog() {}
+
   synchronized void add(LoggedRequest request) {
     requests.add(request);
   }
