@@ -1,0 +1,173 @@
+package io.flowlake.simulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+
+/**
+ * Answers each request as RapidPro's API would, in DRF's order: authentication (403), throttle
+ * (429), method (405), then the endpoint, whose errors are 400/404. Queued faults replace the runs
+ * endpoint's answer before any of that, as a proxy in front of the server would.
+ */
+final class ApiHandler implements HttpHandler {
+  static final String RUNS = "/api/v2/runs.json";
+  static final String FLOWS = "/api/v2/flows.json";
+  static final String ARCHIVES = "/api/v2/archives.json";
+
+  private final Workspace workspace;
+  private final SimulatorOptions options;
+  private final int port;
+  private final TokenAuthentication authentication;
+  private final RateThrottle runsThrottle; // scope "v2.runs"
+  private final RateThrottle defaultThrottle; // scope "v2", shared by flows and archives
+  private final RunsEndpoint runs;
+  private final FlowsEndpoint flows;
+  private final Faults faults = new Faults();
+  private final RequestLog log = new RequestLog();
+  private final AtomicInteger runsRequests = new AtomicInteger();
+  private volatile IntConsumer onRunsRequest = n -> {};
+
+  ApiHandler(Workspace workspace, SimulatorOptions options, int port, Clock clock) {
+    this.workspace = workspace;
+    this.options = options;
+    this.port = port;
+    this.authentication = new TokenAuthentication(options.token());
+    this.runsThrottle = new RateThrottle(options.requestsPerHour(), clock);
+    this.defaultThrottle = new RateThrottle(options.requestsPerHour(), clock);
+    this.runs = new RunsEndpoint(workspace);
+    this.flows = new FlowsEndpoint(workspace);
+  }
+
+  Faults faults() {
+    return faults;
+  }
+
+  RequestLog log() {
+    return log;
+  }
+
+  void onRunsRequest(IntConsumer hook) {
+    onRunsRequest = hook == null ? n -> {} : hook;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    Instant at = Instant.now();
+    URI uri = exchange.getRequestURI();
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    ApiRequest request =
+        ApiRequest.of(
+            exchange.getRequestMethod(),
+            uri.getRawPath(),
+            uri.getRawQuery(),
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            host == null ? "127.0.0.1:" + port : host);
+    int status = 0;
+    try {
+      ApiResponse response;
+      try {
+        response = respond(request);
+      } catch (RuntimeException e) {
+        response = ApiResponse.of(ApiError.serverError());
+      }
+      status = send(exchange, request, response);
+    } catch (IOException e) {
+      status = 0; // the client went away
+    } finally {
+      log.add(new LoggedRequest(at, request.pathAndQuery(), status));
+      exchange.close();
+    }
+  }
+
+  private ApiResponse respond(ApiRequest request) {
+    boolean isRuns = RUNS.equals(request.path());
+    if (isRuns) {
+      onRunsRequest.accept(runsRequests.incrementAndGet());
+    }
+    pause(options.latencyMs());
+    Function<ApiRequest, ApiResponse> endpoint = endpoint(request.path());
+    if (endpoint == null) {
+      ApiResponse docs = DocsPage.forPath(request.path());
+      return docs != null ? docs : ApiResponse.detail(404, "Not found.");
+    }
+    Fault fault = isRuns ? faults.next() : null;
+    if (fault != null && fault.kind() != Fault.Kind.TRUNCATED_JSON) {
+      return fault.response();
+    }
+    ApiResponse answer = authorized(request, endpoint, isRuns ? runsThrottle : defaultThrottle);
+    return fault == null ? answer : answer.truncated();
+  }
+
+  private Function<ApiRequest, ApiResponse> endpoint(String path) {
+    return switch (path) {
+      case RUNS -> runs::list;
+      case FLOWS -> flows::list;
+      // Runs older than the 90-day retention are only in archives (API.md §7); a simulated
+      // workspace spans 80 days, so it has no run archive yet.
+      case ARCHIVES -> r -> ApiResponse.json(200, PageJson.emptyWithCount());
+      default -> null;
+    };
+  }
+
+  private ApiResponse authorized(
+      ApiRequest request, Function<ApiRequest, ApiResponse> endpoint, RateThrottle throttle) {
+    String failure = authentication.failure(request.authorization());
+    if (failure != null) {
+      return ApiResponse.detail(403, failure);
+    }
+    ApiResponse answer;
+    RateThrottle.Refusal refusal = throttle.check();
+    if (refusal != null) {
+      answer = refusal.response(options.retryAfterHeader());
+    } else if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+      answer = ApiResponse.detail(405, "Method \"" + request.method() + "\" not allowed.");
+    } else {
+      try {
+        answer = endpoint.apply(request);
+      } catch (ApiError e) {
+        answer = ApiResponse.of(e);
+      }
+    }
+    // RapidPro's middleware names the workspace of every authenticated answer.
+    return answer.withHeader("X-Temba-Workspace", workspace.uuid());
+  }
+
+  /** Writes the answer and returns its status; a dropped connection gets no answer at all. */
+  private static int send(HttpExchange exchange, ApiRequest request, ApiResponse response)
+      throws IOException {
+    if (response.dropped()) {
+      return 0; // closing the exchange before any header closes the connection
+    }
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", response.contentType());
+    response.headers().forEach(headers::set);
+    byte[] body = response.body();
+    boolean head = request.method().equals("HEAD");
+    exchange.sendResponseHeaders(response.status(), head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    return response.status();
+  }
+
+  private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

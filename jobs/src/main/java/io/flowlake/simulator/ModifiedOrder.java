@@ -1,0 +1,137 @@
+package io.flowlake.simulator;
+
+import java.util.Arrays;
+
+/**
+ * Runs in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org, -modified_on,
+ * -id)} that serves the runs endpoint (API.md §2.6). It is an append-only log: a write moves a run
+ * to the head (mailroom sets {@code modified_on = NOW()}, API.md §9), and the workspace clock only
+ * moves forward, so new entries always sort last. An entry is live while its time is still its
+ * run's {@code modified_on}; the older entries of a run are skipped and dropped now and then.
+ */
+final class ModifiedOrder {
+  private int[] runs;
+  private long[] times;
+  private int length;
+
+  private ModifiedOrder(int[] runs, long[] times, int length) {
+    this.runs = runs;
+    this.times = times;
+    this.length = length;
+  }
+
+  static ModifiedOrder of(RunTable table) {
+    int n = table.size();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    sortByModified(order, table);
+    long[] times = new long[Math.max(16, n)];
+    for (int k = 0; k < n; k++) {
+      times[k] = table.modified(order[k]);
+    }
+    return new ModifiedOrder(Arrays.copyOf(order, Math.max(16, n)), times, n);
+  }
+
+  /** Bottom-up merge sort of run indices by (modified_on, index) without boxing. */
+  private static void sortByModified(int[] a, RunTable table) {
+    int n = a.length;
+    int[] src = a;
+    int[] dst = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+          if (i < mid && (j >= hi || !after(src[i], src[j], table))) {
+            dst[k] = src[i++];
+          } else {
+            dst[k] = src[j++];
+          }
+        }
+      }
+      int[] t = src;
+      src = dst;
+      dst = t;
+    }
+    if (src != a) {
+      System.arraycopy(src, 0, a, 0, n);
+    }
+  }
+
+  private static boolean after(int x, int y, RunTable table) {
+    long mx = table.modified(x);
+    long my = table.modified(y);
+    return mx > my || (mx == my && x > y);
+  }
+
+  /**
+   * Records that {@code run} now has {@code modified_on = time}; it must sort after every entry.
+   */
+  void append(int run, long time) {
+    if (length > 0
+        && (time < times[length - 1] || (time == times[length - 1] && run <= runs[length - 1]))) {
+      throw new IllegalStateException("modified_on must move forward: " + time);
+    }
+    if (length == runs.length) {
+      runs = Arrays.copyOf(runs, length * 2);
+      times = Arrays.copyOf(times, length * 2);
+    }
+    runs[length] = run;
+    times[length++] = time;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int run(int pos) {
+    return runs[pos];
+  }
+
+  long time(int pos) {
+    return times[pos];
+  }
+
+  boolean isLive(int pos, RunTable table) {
+    return table.modified(runs[pos]) == times[pos];
+  }
+
+  /** The first position whose time is {@code >= time}. */
+  int firstAtOrAfter(long time) {
+    int lo = 0;
+    int hi = length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (times[mid] < time) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The first position whose time is {@code > time}. */
+  int firstAfter(long time) {
+    return time == Long.MAX_VALUE ? length : firstAtOrAfter(time + 1);
+  }
+
+  /** Drops superseded entries once they outnumber live ones; the order needs no re-sort. */
+  void compactIfSparse(RunTable table) {
+    if (length < 2 * table.size() + 1024) {
+      return;
+    }
+    int kept = 0;
+    for (int pos = 0; pos < length; pos++) {
+      if (isLive(pos, table)) {
+        runs[kept] = runs[pos];
+        times[kept++] = times[pos];
+      }
+    }
+    length = kept;
+  }
+}

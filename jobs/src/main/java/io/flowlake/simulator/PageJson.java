@@ -1,0 +1,75 @@
+package io.flowlake.simulator;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.flowlake.api.RunRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** The list envelopes: {@code {"next","previous","results"}} (API.md §2.1), no count. */
+final class PageJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private PageJson() {}
+
+  static byte[] runs(CursorPagination.Page<RunRecord> page, boolean anonymous, boolean paths) {
+    RunJson json = new RunJson(anonymous);
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (RunRecord run : page.rows()) {
+            json.write(gen, run, paths);
+          }
+        });
+  }
+
+  static byte[] flows(CursorPagination.Page<FlowsEndpoint.FlowRow> page) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (FlowsEndpoint.FlowRow row : page.rows()) {
+            FlowJson.write(gen, row.flow(), row.counts());
+          }
+        });
+  }
+
+  /** Limit/offset pagination's envelope, which also has {@code count} (API.md §5). */
+  static byte[] emptyWithCount() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeNumberField("count", 0);
+      gen.writeNullField("next");
+      gen.writeNullField("previous");
+      gen.writeArrayFieldStart("results");
+      gen.writeEndArray();
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private interface Results {
+    void write(JsonGenerator gen) throws IOException;
+  }
+
+  private static byte[] write(String next, String previous, Results results) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringField("next", next);
+      gen.writeStringField("previous", previous);
+      gen.writeArrayFieldStart("results");
+      results.write(gen);
+      gen.writeEndArray();
+      gen.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,169 @@
+package io.flowlake.simulator;
+
+import io.flowlake.api.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs of a workspace: row headers, the modified-on index, and how to show a run as the API
+ * does. Not thread-safe: {@link Workspace} guards it.
+ */
+final class RunStore {
+  private final long seed;
+  private final List<GeneratedFlow> flows;
+  private final ContactBook contacts;
+  private final RunPlanner planner;
+  private final RunTable table;
+  private final ModifiedOrder order;
+
+  RunStore(
+      long seed,
+      List<GeneratedFlow> flows,
+      ContactBook contacts,
+      RunPlanner planner,
+      RunTable table) {
+    this.seed = seed;
+    this.flows = flows;
+    this.contacts = contacts;
+    this.planner = planner;
+    this.table = table;
+    this.order = ModifiedOrder.of(table);
+  }
+
+  RunTable table() {
+    return table;
+  }
+
+  List<GeneratedFlow> flows() {
+    return flows;
+  }
+
+  ContactBook contacts() {
+    return contacts;
+  }
+
+  String uuid(int i) {
+    return SeededIds.uuid(seed, SeededIds.RUN, i);
+  }
+
+  /** The index of the run with this UUID, or -1. */
+  int indexOf(long msb, long lsb) {
+    for (int i = 0; i < table.size(); i++) {
+      if (SeededIds.uuidLsb(seed, SeededIds.RUN, i) == lsb
+          && SeededIds.uuidMsb(seed, SeededIds.RUN, i) == msb) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  String startUuid(int start) {
+    return start < 0 ? null : SeededIds.uuid(seed, SeededIds.START, start);
+  }
+
+  /** The run's current path and values. */
+  RunBody body(int i) {
+    RunBody body = table.body(i);
+    return body != null
+        ? body
+        : RunBodies.fromPlan(seed, i, planner.plan(i), flows.get(table.flow(i)));
+  }
+
+  RunRecord record(int i) {
+    RunBody body = body(i);
+    FlowDefinition flow = flows.get(table.flow(i)).definition();
+    long exited = table.exited(i);
+    return new RunRecord(
+        uuid(i),
+        i + 1L,
+        flow.uuid(),
+        flow.name(),
+        contacts.contact(table.contact(i)),
+        startUuid(table.start(i)),
+        table.responded(i),
+        body.path(),
+        body.values(),
+        ApiTimes.instant(table.created(i)),
+        ApiTimes.instant(table.modified(i)),
+        exited == RunPlan.NO_TIME ? null : ApiTimes.instant(exited),
+        table.status(i).exitType());
+  }
+
+  /** Moves run {@code i} to the head of the modified-on order. */
+  void touched(int i) {
+    order.append(i, table.modified(i));
+  }
+
+  void compact() {
+    order.compactIfSparse(table);
+  }
+
+  /**
+   * Runs in {@code (modified_on, id)} order, descending or ascending, whose {@code modified_on} is
+   * strictly past {@code position} in that direction (when given): the rows of a cursor page
+   * (API.md §3), {@code offset} of them skipped.
+   */
+  List<RunRecord> select(
+      RunFilter filter, boolean descending, Long position, int offset, int limit) {
+    List<RunRecord> rows = new ArrayList<>(Math.min(limit, 256));
+    if (filter.nothing()) {
+      return rows;
+    }
+    if (filter.run() != RunFilter.ANY) {
+      return selectOne(filter, descending, position, offset, limit);
+    }
+    int skip = offset;
+    int step = descending ? -1 : 1;
+    int pos = descending ? firstDescending(filter, position) : firstAscending(filter, position);
+    for (; pos >= 0 && pos < order.length() && rows.size() < limit; pos += step) {
+      long time = order.time(pos);
+      if (time < filter.after() || time > filter.before()) {
+        break;
+      }
+      int run = order.run(pos);
+      if (!order.isLive(pos, table) || !filter.accepts(run, table)) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+      } else {
+        rows.add(record(run));
+      }
+    }
+    return rows;
+  }
+
+  private int firstDescending(RunFilter filter, Long position) {
+    int from = order.firstAfter(filter.before()) - 1;
+    return position == null ? from : Math.min(from, order.firstAtOrAfter(position) - 1);
+  }
+
+  private int firstAscending(RunFilter filter, Long position) {
+    int from = order.firstAtOrAfter(filter.after());
+    return position == null ? from : Math.max(from, order.firstAfter(position));
+  }
+
+  /** A uuid or id filter names one run: look at it instead of scanning the index. */
+  private List<RunRecord> selectOne(
+      RunFilter filter, boolean descending, Long position, int offset, int limit) {
+    int i = filter.run();
+    if (i >= table.size() || offset > 0 || limit == 0 || !filter.accepts(i, table)) {
+      return new ArrayList<>();
+    }
+    long time = table.modified(i);
+    boolean pastPosition = position == null || (descending ? time < position : time > position);
+    if (time < filter.after() || time > filter.before() || !pastPosition) {
+      return new ArrayList<>();
+    }
+    return new ArrayList<>(List.of(record(i)));
+  }
+
+  /** Run counts per flow and status, from the current runs. */
+  long[][] countsByFlow() {
+    long[][] counts = new long[flows.size()][RunStatus.values().length];
+    for (int i = 0; i < table.size(); i++) {
+      counts[table.flow(i)][table.status(i).ordinal()]++;
+    }
+    return counts;
+  }
+}

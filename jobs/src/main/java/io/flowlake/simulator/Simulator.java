@@ -1,0 +1,185 @@
+package io.flowlake.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * A generated workspace served over HTTP: flowlake's demo default, and the fixture of integration
+ * tests and benchmarks.
+ *
+ * <pre>{@code
+ * try (Simulator sim = Simulator.builder().runs(5_000).seed(7).start()) {
+ *   URI api = sim.url();       // http://127.0.0.1:<free port>
+ *   String token = sim.token();
+ *   List<RunRecord> truth = sim.workspace().snapshot();
+ * }
+ * }</pre>
+ */
+public final class Simulator implements AutoCloseable {
+  private final Workspace workspace;
+  private final SimulatorServer server;
+  private final String token;
+  private ScheduledExecutorService changes;
+
+  private Simulator(Workspace workspace, SimulatorServer server, String token) {
+    this.workspace = workspace;
+    this.server = server;
+    this.token = token;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API base URL; runs are at {@code url() + "/api/v2/runs.json"}. */
+  public URI url() {
+    return server.url();
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public SimulatorServer server() {
+    return server;
+  }
+
+  public Faults faults() {
+    return server.faults();
+  }
+
+  public RequestLog requests() {
+    return server.requests();
+  }
+
+  /** See {@link SimulatorServer#onRunsRequest}. */
+  public void onRunsRequest(IntConsumer hook) {
+    server.onRunsRequest(hook);
+  }
+
+  /**
+   * Keeps the workspace changing, for trying incremental pulls by hand: every {@code period},
+   * {@code count} ongoing runs move on a step; when fewer are ongoing, new runs start instead.
+   */
+  public synchronized void changeRunsEvery(Duration period, int count) {
+    if (period.isNegative() || period.isZero() || count < 1) {
+      throw new IllegalArgumentException(
+          "changes need a positive period and count, got " + period + " and " + count);
+    }
+    if (changes != null) {
+      changes.shutdownNow();
+    }
+    changes =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "simulator-changes");
+              t.setDaemon(true);
+              return t;
+            });
+    changes.scheduleAtFixedRate(
+        () -> {
+          List<String> modified = workspace.modifyRuns(count);
+          if (modified.size() < count) {
+            workspace.addRuns(count - modified.size());
+          }
+        },
+        period.toMillis(),
+        period.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (changes != null) {
+      changes.shutdownNow();
+    }
+    server.close();
+  }
+
+  /** What to simulate; defaults: seed 42, 50,000 runs, 8 flows, not anonymous, a free port. */
+  public static final class Builder {
+    private long seed = 42;
+    private int runs = 50_000;
+    private int flows = 8;
+    private boolean anonymous;
+    private Instant now;
+    private SimulatorOptions options = SimulatorOptions.defaults();
+
+    private Builder() {}
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder runs(int value) {
+      runs = value;
+      return this;
+    }
+
+    public Builder flows(int value) {
+      flows = value;
+      return this;
+    }
+
+    public Builder anonymous(boolean value) {
+      anonymous = value;
+      return this;
+    }
+
+    /** The generation time (default: when {@link #start} runs). */
+    public Builder now(Instant value) {
+      now = value;
+      return this;
+    }
+
+    public Builder options(SimulatorOptions value) {
+      options = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      options = options.withPort(value);
+      return this;
+    }
+
+    public Builder token(String value) {
+      options = options.withToken(value);
+      return this;
+    }
+
+    public Builder latencyMs(long value) {
+      options = options.withLatencyMs(value);
+      return this;
+    }
+
+    public Builder requestsPerHour(int value) {
+      options = options.withRequestsPerHour(value);
+      return this;
+    }
+
+    public Builder retryAfterHeader(boolean value) {
+      options = options.withRetryAfterHeader(value);
+      return this;
+    }
+
+    /** Generates the workspace and starts serving it. */
+    public Simulator start() throws IOException {
+      Workspace workspace =
+          WorkspaceGenerator.generate(
+              seed, runs, flows, anonymous, now == null ? Instant.now() : now);
+      return new Simulator(workspace, SimulatorServer.start(workspace, options), options.token());
+    }
+  }
+}

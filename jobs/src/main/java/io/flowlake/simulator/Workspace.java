@@ -1,0 +1,137 @@
+package io.flowlake.simulator;
+
+import io.flowlake.api.RunRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A simulated RapidPro workspace: its flows and runs, the ground truth a pull is checked against.
+ * Thread-safe: the server reads it while a test changes it, and each read (one API page) sees one
+ * consistent state, as a database query would.
+ *
+ * <p>The mutations behave like mailroom: each sets {@code modified_on} from a clock that strictly
+ * increases and is never behind the wall clock, so a changed run moves to the head of the
+ * modified-on order (API.md §9).
+ */
+public final class Workspace {
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final String uuid;
+  private final boolean anonymous;
+  private final RunStore store;
+  private final MicrosClock clock;
+  private final RunMutator mutator;
+
+  Workspace(String uuid, boolean anonymous, RunStore store, MicrosClock clock, RunMutator mutator) {
+    this.uuid = uuid;
+    this.anonymous = anonymous;
+    this.store = store;
+    this.clock = clock;
+    this.mutator = mutator;
+  }
+
+  /** The workspace (org) UUID the server sends as {@code X-Temba-Workspace}. */
+  public String uuid() {
+    return uuid;
+  }
+
+  /** Whether URNs are masked (API.md §2.3). */
+  public boolean anonymous() {
+    return anonymous;
+  }
+
+  public List<FlowDefinition> flows() {
+    return store.flows().stream().map(GeneratedFlow::definition).toList();
+  }
+
+  public int size() {
+    return read(s -> s.table().size());
+  }
+
+  /** Every run as it is now, in id order: what a complete, correct pull must end up with. */
+  public List<RunRecord> snapshot() {
+    return read(
+        s -> {
+          List<RunRecord> runs = new ArrayList<>(s.table().size());
+          for (int i = 0; i < s.table().size(); i++) {
+            runs.add(s.record(i));
+          }
+          return runs;
+        });
+  }
+
+  /** Each run's internal status by run UUID; the API shows active and waiting alike. */
+  public Map<String, RunStatus> statuses() {
+    return read(
+        s -> {
+          Map<String, RunStatus> statuses = new LinkedHashMap<>();
+          for (int i = 0; i < s.table().size(); i++) {
+            statuses.put(s.uuid(i), s.table().status(i));
+          }
+          return statuses;
+        });
+  }
+
+  /**
+   * Advances up to {@code n} ongoing runs by one step each (an answer, which may complete the run,
+   * or an expiry or interruption), each in its own write. Returns the UUIDs of the changed runs;
+   * fewer than {@code n} when fewer runs are ongoing.
+   */
+  public List<String> modifyRuns(int n) {
+    return write(() -> mutator.modify(requireCount(n)));
+  }
+
+  /** Starts {@code n} contacts in a flow now: new runs sharing one created_on and modified_on. */
+  public List<String> addRuns(int n) {
+    return write(() -> mutator.add(requireCount(n)));
+  }
+
+  /**
+   * A bulk update of {@code n} runs in one statement now, so they all share one {@code
+   * modified_on}: ongoing runs are interrupted first, exited runs are touched when too few are
+   * ongoing.
+   */
+  public List<String> touchRuns(int n) {
+    return write(() -> mutator.touch(requireCount(n), clock.tick()));
+  }
+
+  /**
+   * Like {@link #touchRuns(int)} at an exact time, which must be after every write so far (the
+   * clock only moves forward). Sub-microsecond digits are dropped.
+   */
+  public List<String> touchRuns(int n, Instant at) {
+    return write(() -> mutator.touch(requireCount(n), clock.tickAt(ApiTimes.micros(at))));
+  }
+
+  /** Runs {@code query} against a consistent state of the runs. */
+  <T> T read(Function<RunStore, T> query) {
+    lock.readLock().lock();
+    try {
+      return query.apply(store);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private List<String> write(Supplier<List<String>> change) {
+    lock.writeLock().lock();
+    try {
+      return change.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static int requireCount(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("a number of runs cannot be negative: " + n);
+    }
+    return n;
+  }
+}

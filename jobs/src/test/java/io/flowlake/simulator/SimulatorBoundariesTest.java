@@ -1,0 +1,54 @@
+package io.flowlake.simulator;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.flowlake.api.Contact;
+import io.flowlake.api.PathStep;
+import io.flowlake.api.ResultValue;
+import io.flowlake.api.RunRecord;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator stands in for RapidPro, so it must not share code with the client it tests: from
+ * {@code api} it uses the run model only, and it runs without Spark.
+ */
+class SimulatorBoundariesTest {
+  private static final JavaClasses SIMULATOR =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .importPackages("io.flowlake.simulator");
+
+  private static final Set<String> RUN_MODEL =
+      Set.of(
+          RunRecord.class.getName(),
+          Contact.class.getName(),
+          PathStep.class.getName(),
+          ResultValue.class.getName());
+
+  @Test
+  void usesOnlyTheRunModelFromTheApiPackage() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            describe(
+                "are in io.flowlake.api but not the run model",
+                c ->
+                    c.getPackageName().equals("io.flowlake.api")
+                        && !RUN_MODEL.contains(c.getName())))
+        .check(SIMULATOR);
+  }
+
+  @Test
+  void hasNoSparkDependency() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "io.delta..", "scala..")
+        .check(SIMULATOR);
+  }
+}
