@@ -1,5 +1,7 @@
 package io.flowlake.cli;
 
+import io.flowlake.lake.LakePaths;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /** {@code --lake}: the lake's root, any Hadoop path. */
@@ -11,4 +13,8 @@ final class LakeOption {
       description = "Lake root: a folder, hdfs://... or s3a://... (default: ${DEFAULT-VALUE}).",
       defaultValue = "lake")
   String lake;
+
+  LakePaths paths(SparkSession spark) {
+    return LakePaths.qualified(lake, spark.sparkContext().hadoopConfiguration());
+  }
 }

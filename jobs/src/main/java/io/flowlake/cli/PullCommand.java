@@ -45,7 +45,8 @@ final class PullCommand implements Callable<Integer> {
     ApiConfig config = apiOptions.config();
     PullSettings settings = new PullSettings(ApiOptions.sourceOptions(config), overlap, full);
     try (Sparks spark = Sparks.open("pull")) {
-      PullRecord pull = pull(spark.session(), new LakePaths(lakeOption.lake), settings, config, 0);
+      PullRecord pull =
+          pull(spark.session(), lakeOption.paths(spark.session()), settings, config, 0);
       PullReport.print(pull, System.out);
       return ExitCodes.OK;
     }

@@ -37,6 +37,11 @@ final class Sparks implements AutoCloseable {
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
+    if (!submitted.contains("spark.databricks.delta.snapshotPartitions")) {
+      // Delta rebuilds a table's state with 50 tasks by default: minutes of overhead for a
+      // lake of a few hundred files on a small driver.
+      builder.config("spark.databricks.delta.snapshotPartitions", "4");
+    }
     if (!submitted.contains("spark.sql.shuffle.partitions")) {
       // The lake's batches are small next to Spark's default of 200 shuffle partitions.
       builder.config("spark.sql.shuffle.partitions", "8");

@@ -1,6 +1,9 @@
 package io.flowlake.lake;
 
+import io.flowlake.api.ConfigException;
+import java.io.IOException;
 import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -11,6 +14,19 @@ public record LakePaths(String root) implements Serializable {
 
   public LakePaths {
     root = root.endsWith("/") && root.length() > 1 ? root.substring(0, root.length() - 1) : root;
+  }
+
+  /**
+   * The lake at {@code root}, made absolute and given its file system's scheme ({@code file:/...},
+   * {@code hdfs://...}), so every table has one unambiguous location.
+   */
+  public static LakePaths qualified(String root, Configuration conf) {
+    Path path = new Path(root);
+    try {
+      return new LakePaths(path.getFileSystem(conf).makeQualified(path).toString());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("--lake " + root + " is not a usable path: " + e.getMessage());
+    }
   }
 
   public String runs() {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -35,17 +36,33 @@ public final class RunsMerge {
    * and returns the {@code created_month} partitions it touched.
    */
   public List<String> merge(Dataset<Row> batch, String source) {
-    Dataset<Row> rows = newestPerUuid(withLineage(batch, source)).cache();
+    // Months come from one column of the staged files; caching whole nested rows costs more.
+    List<String> months =
+        batch.select(date_format(col("created_on"), "yyyy-MM")).distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .sorted()
+            .toList();
+    if (months.isEmpty()) {
+      return months;
+    }
+    Dataset<Row> rows = newestPerUuid(withLineage(batch, source));
+    boolean firstLoad = !DeltaTable.isDeltaTable(spark, paths.runs());
+    DeltaTable runs = LakeTableCreator.runs(spark, paths);
+    if (firstLoad) {
+      // A first load has nothing to match: one append is the same single commit, without a join.
+      rows.write().format("delta").mode(SaveMode.Append).save(paths.runs());
+    } else {
+      mergeInto(runs, rows, months);
+    }
+    return months;
+  }
+
+  private void mergeInto(DeltaTable runs, Dataset<Row> rows, List<String> months) {
+    // The batch is read from immutable staging files, so Delta need not copy it before merging.
+    String key = "spark.databricks.delta.merge.materializeSource";
+    String previous = spark.conf().get(key, "auto");
+    spark.conf().set(key, "none");
     try {
-      List<String> months =
-          rows.select(LakeTables.PARTITION_COLUMN).distinct().collectAsList().stream()
-              .map(r -> r.getString(0))
-              .sorted()
-              .toList();
-      if (months.isEmpty()) {
-        return months;
-      }
-      DeltaTable runs = LakeTableCreator.runs(spark, paths);
       runs.as("t")
           .merge(rows.as("s"), matchCondition(months))
           .whenMatched(newerOrPreferred())
@@ -53,13 +70,12 @@ public final class RunsMerge {
           .whenNotMatched()
           .insertAll()
           .execute();
-      return months;
     } finally {
-      rows.unpersist();
+      spark.conf().set(key, previous);
     }
   }
 
-  static Dataset<Row> withLineage(Dataset<Row> batch, String source) {
+  public static Dataset<Row> withLineage(Dataset<Row> batch, String source) {
     return batch
         .withColumn("source", lit(source))
         .withColumn(LakeTables.PARTITION_COLUMN, date_format(col("created_on"), "yyyy-MM"))
@@ -70,7 +86,7 @@ public final class RunsMerge {
   }
 
   /** Inclusive window bounds and overlaps bring a run more than once: keep its newest copy. */
-  static Dataset<Row> newestPerUuid(Dataset<Row> rows) {
+  public static Dataset<Row> newestPerUuid(Dataset<Row> rows) {
     return rows.withColumn(
             "_rank",
             functions
