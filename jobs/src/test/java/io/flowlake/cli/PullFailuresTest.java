@@ -1,0 +1,180 @@
+package io.flowlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.flowlake.SparkTestSession;
+import io.flowlake.simulator.Fault;
+import io.flowlake.simulator.Simulator;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad server answers and bad paths, through the command line as a scheduler runs it: one line that
+ * says what failed, a non-zero exit code, and the lake exactly as it was.
+ */
+class PullFailuresTest {
+
+  private static SparkSession spark;
+  private Simulator sim;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkTestSession.start();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  @BeforeEach
+  void startSimulator() throws Exception {
+    sim = Simulator.builder().runs(600).flows(3).seed(3).requestsPerHour(0).start();
+  }
+
+  @AfterEach
+  void stopSimulator() {
+    sim.close();
+  }
+
+  private Path tokenFile(String token) throws Exception {
+    Path file = Files.createTempFile(dir, "token", "");
+    Files.writeString(file, token);
+    return file;
+  }
+
+  private CliErrors pull(String api, String token, Path lake, String... extra) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "pull",
+                "--api",
+                api,
+                "--token-file",
+                tokenFile(token).toString(),
+                "--lake",
+                lake.toString(),
+                "--requests-per-hour",
+                "3600000"));
+    args.addAll(List.of(extra));
+    return CliErrors.run(args.toArray(String[]::new));
+  }
+
+  private long runs(Path lake) {
+    return spark.read().format("delta").load(lake.resolve("runs").toString()).count();
+  }
+
+  @Test
+  void aRejectedTokenStopsAtOnceAndLeavesTheLakeAsItWas() throws Exception {
+    Path lake = dir.resolve("lake");
+    assertThat(pull(sim.url().toString(), sim.token(), lake).exitCode()).isZero();
+    String state = Files.readString(lake.resolve("_state/state.json"));
+    int requests = sim.requests().size();
+
+    CliErrors result = pull(sim.url().toString(), "wrong-token-123", lake);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("token rejected").doesNotContain("wrong-token-123");
+    assertThat(result.lineCount()).isEqualTo(1);
+    assertThat(sim.requests().size()).isEqualTo(requests + 1); // a 403 is not retried
+    assertThat(runs(lake)).isEqualTo(600);
+    assertThat(Files.readString(lake.resolve("_state/state.json"))).isEqualTo(state);
+  }
+
+  @Test
+  void anUnreachableHostIsNamed() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    CliErrors result =
+        pull("http://127.0.0.1:" + closedPort, "t", dir.resolve("lake"), "--max-attempts", "1");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("127.0.0.1:" + closedPort);
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aServerAnsweringHtmlFailsClearlyAfterItsAttempts() throws Exception {
+    sim.faults().enqueue(5, Fault.htmlPage());
+    CliErrors result =
+        pull(sim.url().toString(), sim.token(), dir.resolve("lake"), "--max-attempts", "2");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("failed after 2 attempts");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aLakeThatCannotBeWrittenIsAConfigurationError() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    CliErrors result = pull(sim.url().toString(), sim.token(), file.resolve("lake"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("cannot write to the lake");
+    assertThat(sim.requests().size()).isZero(); // refused before any request
+  }
+
+  @Test
+  void recordsThatCannotBeParsedGoToRejectsWithTheirRawTextAndThePullGoesOn() throws Exception {
+    String good =
+        "{\"uuid\":\"%s\",\"flow\":{\"uuid\":\"f0d3a9a2-8d83-4a3c-9a5c-1d1b0b2a7c11\",\"name\":\"Survey\"},"
+            + "\"contact\":{\"uuid\":\"c1d3a9a2-8d83-4a3c-9a5c-1d1b0b2a7c11\",\"name\":\"Ann\",\"urn\":\"tel:+1\",\"urn_display\":\"1\"},"
+            + "\"start\":null,\"responded\":true,\"path\":[],\"values\":{},"
+            + "\"created_on\":\"%s\",\"modified_on\":\"2026-11-02T10:00:00.000001Z\",\"exited_on\":null,\"exit_type\":null}";
+    String body =
+        "{\"next\":null,\"previous\":null,\"results\":["
+            + String.format(good, "a1a1a1a1-0000-4000-8000-000000000001", "2026-11-01T10:00:00Z")
+            + ","
+            + String.format(good, "a1a1a1a1-0000-4000-8000-000000000002", "yesterday at noon")
+            + ","
+            + String.format(
+                good, "a1a1a1a1-0000-4000-8000-000000000003", "2026-11-01T11:00:00.5+00:00")
+            + "]}";
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/api/v2/runs.json",
+        exchange -> {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+    try {
+      Path lake = dir.resolve("lake");
+      CliErrors result =
+          pull("http://127.0.0.1:" + server.getAddress().getPort(), "secret-tok", lake);
+
+      assertThat(result.exitCode()).isZero();
+      assertThat(runs(lake)).isEqualTo(2);
+      List<Row> rejects =
+          spark.read().format("delta").load(lake.resolve("rejects").toString()).collectAsList();
+      assertThat(rejects).hasSize(1);
+      Row reject = rejects.get(0);
+      assertThat(reject.<String>getAs("raw")).contains("yesterday at noon").startsWith("{\"uuid\"");
+      assertThat(reject.<String>getAs("reason")).isNotBlank();
+      assertThat(reject.<String>getAs("location"))
+          .contains("/api/v2/runs.json")
+          .doesNotContain("secret-tok");
+    } finally {
+      server.stop(0);
+    }
+  }
+}
