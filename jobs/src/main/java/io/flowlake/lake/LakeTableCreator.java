@@ -1,6 +1,10 @@
 package io.flowlake.lake;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -25,6 +29,7 @@ final class LakeTableCreator {
 
   private static DeltaTable create(
       SparkSession spark, String location, StructType schema, String partitionColumn) {
+    clearUncommittedLog(spark, location);
     var builder =
         DeltaTable.createIfNotExists(spark)
             .location(location)
@@ -34,6 +39,25 @@ final class LakeTableCreator {
       builder = builder.partitionedBy(partitionColumn);
     }
     return builder.execute();
+  }
+
+  /**
+   * A first write killed before its commit leaves a {@code _delta_log} folder with no commit in it;
+   * Delta then neither opens nor creates the table. Such a log holds nothing committed (a commit is
+   * one atomic file), so it is removed and the table created afresh.
+   */
+  private static void clearUncommittedLog(SparkSession spark, String location) {
+    Path log = new Path(location, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.isDirectory(log)
+          && fs.listStatus(log, p -> p.getName().endsWith(".json")).length == 0) {
+        fs.delete(log, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot inspect the Delta log " + log + ": " + e.getMessage(), e);
+    }
   }
 
   private LakeTableCreator() {}
