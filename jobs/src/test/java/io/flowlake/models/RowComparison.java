@@ -24,7 +24,10 @@ public final class RowComparison {
 
   private RowComparison() {}
 
-  /** Asserts {@code actual} and {@code expected} hold the same rows over {@code columns}. */
+  /**
+   * Asserts {@code actual} and {@code expected} hold the same rows over {@code columns}. Rows
+   * without a schema (e.g. {@code RowFactory.create}) must hold exactly those columns, in order.
+   */
   public static void assertSameRows(
       String what, List<String> columns, List<Row> actual, List<Row> expected) {
     assertThat(normalise(columns, actual))
@@ -36,8 +39,11 @@ public final class RowComparison {
     List<Map<String, Object>> result = new ArrayList<>();
     for (Row row : rows) {
       Map<String, Object> values = new LinkedHashMap<>();
-      for (String column : columns) {
-        values.put(column, value(row.get(row.fieldIndex(column))));
+      for (int i = 0; i < columns.size(); i++) {
+        String column = columns.get(i);
+        // rows from Spark carry their schema; hand-built rows hold the columns in order
+        Object value = row.schema() == null ? row.get(i) : row.get(row.fieldIndex(column));
+        values.put(column, value(value));
       }
       result.add(values);
     }
