@@ -26,6 +26,8 @@ public final class SparkTestSession {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        // Delta rebuilds a table's state in 50 partitions by default: 50 tasks per tiny test table
+        .config("spark.databricks.delta.snapshotPartitions", "2")
         .getOrCreate();
   }
 

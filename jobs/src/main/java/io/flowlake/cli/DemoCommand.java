@@ -4,7 +4,6 @@ import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ConfigException;
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.LakePaths;
-import io.flowlake.lake.PullRecord;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
 import java.io.IOException;
@@ -97,8 +96,8 @@ final class DemoCommand implements Callable<Integer> {
       PullSettings settings =
           new PullSettings(ApiOptions.sourceOptions(config), Duration.ZERO, true);
       List<RunRecord> truth = sim.workspace().snapshot();
-      PullRecord pull = PullCommand.pull(spark.session(), paths, settings, config, truth.size());
-      PullReport.print(pull, System.out);
+      PullCommand.pull(spark.session(), paths, settings, config, truth.size());
+      TransformCommand.transform(spark.session(), paths.root(), System.out);
       return DemoReport.print(spark.session(), paths, truth, System.out)
           ? ExitCodes.OK
           : ExitCodes.FAILURE;

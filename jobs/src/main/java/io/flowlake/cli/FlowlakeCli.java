@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "flowlake 0.1.0",
     description = "RapidPro / TextIt flow runs into a Parquet (Delta) lake, with SQL marts.",
-    subcommands = {DemoCommand.class, PullCommand.class, SimulateCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      PullCommand.class,
+      TransformCommand.class,
+      RunCommand.class,
+      ExportCommand.class,
+      SimulateCommand.class
+    })
 public final class FlowlakeCli implements Runnable {
 
   public static void main(String[] args) {

@@ -6,12 +6,10 @@ import io.flowlake.lake.PullRecord;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code flowlake pull}: every run of the workspace into the lake, incrementally. */
 @Command(
@@ -26,33 +24,26 @@ final class PullCommand implements Callable<Integer> {
 
   @Mixin ApiOptions apiOptions;
   @Mixin LakeOption lakeOption;
+  @Mixin PullOptions pullOptions;
   @Mixin VerboseOption verboseOption;
-
-  @Option(
-      names = "--overlap",
-      paramLabel = "DURATION",
-      defaultValue = "10m",
-      converter = DurationConverter.class,
-      description =
-          "Re-read this much before the watermark on incremental pulls (default: ${DEFAULT-VALUE}).")
-  Duration overlap;
-
-  @Option(names = "--full", description = "Ignore the watermark and fetch every run again.")
-  boolean full;
 
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
-    PullSettings settings = new PullSettings(ApiOptions.sourceOptions(config), overlap, full);
     try (Sparks spark = Sparks.open("pull")) {
-      PullRecord pull =
-          pull(spark.session(), lakeOption.paths(spark.session()), settings, config, 0);
-      PullReport.print(pull, System.out);
+      pull(
+          spark.session(),
+          lakeOption.paths(spark.session()),
+          pullOptions.settings(config),
+          config,
+          0);
       return ExitCodes.OK;
     }
   }
 
-  /** A pull with a progress line; shared by {@code pull}, {@code run} and {@code demo}. */
+  /**
+   * A pull with a progress line and its summary; shared by {@code pull}, {@code run}, {@code demo}.
+   */
   static PullRecord pull(
       SparkSession spark,
       LakePaths lake,
@@ -60,9 +51,12 @@ final class PullCommand implements Callable<Integer> {
       ApiConfig config,
       long expectedRuns) {
     String pullId = PullJob.newPullId();
+    PullRecord pull;
     try (ProgressLine progress =
         new ProgressLine(pullId, expectedRuns, config.requestsPerHour(), System.out)) {
-      return new PullJob(spark, lake, Clock.systemUTC(), progress).run(settings, pullId);
+      pull = new PullJob(spark, lake, Clock.systemUTC(), progress).run(settings, pullId);
     }
+    PullReport.print(pull, System.out);
+    return pull;
   }
 }

@@ -1,0 +1,60 @@
+package io.flowlake.models;
+
+import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Turns models into Spark: registers the lake's tables and each model as a temp view named after
+ * it, so a model's SQL reads its dependencies by name.
+ */
+public final class ModelRunner {
+
+  private final SparkSession spark;
+  private final ModelCatalog catalog;
+
+  public ModelRunner(SparkSession spark, ModelCatalog catalog) {
+    this.spark = spark;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Registers {@code <lake>/runs} and {@code <lake>/run_values} as the views {@code runs} and
+   * {@code run_values}.
+   *
+   * @throws IllegalArgumentException when one of them is not a Delta table
+   */
+  public void registerSources(String lake) {
+    for (Source source : catalog.sources()) {
+      String path = MartPaths.table(lake, source.name());
+      if (!DeltaTable.isDeltaTable(spark, path)) {
+        throw new IllegalArgumentException(
+            "no Delta table at " + path + ": check --lake, or pull runs into the lake first");
+      }
+      spark.read().format("delta").load(path).createOrReplaceTempView(source.name());
+    }
+  }
+
+  /**
+   * Registers every model as a lazy temp view over the registered sources, e.g. for a notebook;
+   * writes nothing. Only the pivot's (flow, result) list is computed on the way.
+   */
+  public void registerViews() {
+    for (Model model : catalog.models()) {
+      query(model).createOrReplaceTempView(model.name());
+    }
+  }
+
+  /** The model's rows, over whatever its dependencies are registered as right now. */
+  public Dataset<Row> query(Model model) {
+    String sql = model.sql();
+    if (model.pivot().isPresent()) {
+      Pivot pivot = model.pivot().get();
+      // the (flow, result) list is small: one row per result of each flow
+      String columns = WideResultColumns.render(spark.table(pivot.columnsFrom()).collectAsList());
+      sql = sql.replace(pivot.token(), columns);
+    }
+    return spark.sql(sql);
+  }
+}

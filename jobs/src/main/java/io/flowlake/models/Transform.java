@@ -1,0 +1,105 @@
+package io.flowlake.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Rebuilds every mart of a lake from its runs and run_values: runs the models in dependency order,
+ * audits each mart, and writes it to {@code <lake>/marts/<name>} in one Delta commit. Running it
+ * twice on the same lake gives the same marts.
+ */
+public final class Transform {
+
+  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+  private final SparkSession spark;
+  private final ModelCatalog catalog;
+  private final String lake;
+  private final ModelRunner runner;
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+
+  private Transform(SparkSession spark, ModelCatalog catalog, String lake) {
+    this.spark = spark;
+    this.catalog = catalog;
+    this.lake = lake;
+    this.runner = new ModelRunner(spark, catalog);
+  }
+
+  /**
+   * @param lake the lake root, a Hadoop path (local directory, hdfs://, s3a://, ...)
+   * @return the row count of each mart and the audits that passed
+   * @throws AuditFailedException when a mart breaks an audit (that mart keeps its old version)
+   * @throws IllegalArgumentException when the lake has no runs or run_values table
+   */
+  public static TransformResult run(SparkSession spark, String lake) {
+    return run(spark, lake, ModelCatalog.load());
+  }
+
+  static TransformResult run(SparkSession spark, String lake, ModelCatalog catalog) {
+    // The marts are small aggregates: Spark's default of 200 shuffle partitions would mostly
+    // schedule empty tasks. A value the user set wins.
+    boolean setPartitions = !spark.conf().contains(SHUFFLE_PARTITIONS);
+    if (setPartitions) {
+      spark.conf().set(SHUFFLE_PARTITIONS, Math.max(1, spark.sparkContext().defaultParallelism()));
+    }
+    Transform transform = new Transform(spark, catalog, lake);
+    try {
+      return transform.run();
+    } finally {
+      transform.cached.forEach(Dataset::unpersist);
+      if (setPartitions) {
+        spark.conf().unset(SHUFFLE_PARTITIONS);
+      }
+    }
+  }
+
+  private TransformResult run() {
+    runner.registerSources(lake);
+    Map<String, Long> counts = new LinkedHashMap<>();
+    List<Audit> passed = new ArrayList<>();
+    for (Model model : catalog.models()) {
+      Dataset<Row> rows = runner.query(model);
+      switch (model.materialized()) {
+        case VIEW -> rows.createOrReplaceTempView(model.name());
+        case CACHE -> keep(rows).createOrReplaceTempView(model.name());
+        case MART -> passed.addAll(publish(model, rows, counts));
+      }
+    }
+    return new TransformResult(counts, passed);
+  }
+
+  /**
+   * Audits the mart's rows, writes them and counts them. An audited mart is computed once and kept
+   * in memory (marts with audits are small aggregates); later models read it from there.
+   */
+  private List<Audit> publish(Model mart, Dataset<Row> rows, Map<String, Long> counts) {
+    List<Audit> audits = ModelAudits.of(mart, catalog);
+    String path = MartPaths.mart(lake, mart.name());
+    if (audits.isEmpty()) {
+      MartWriter.overwrite(rows, path);
+      Dataset<Row> written = spark.read().format("delta").load(path);
+      written.createOrReplaceTempView(mart.name());
+      // answered from the Delta log's file statistics, without reading the rows again
+      counts.put(mart.name(), written.count());
+    } else {
+      Dataset<Row> kept = keep(rows);
+      kept.createOrReplaceTempView(mart.name());
+      AuditRunner.check(spark, audits);
+      MartWriter.overwrite(kept, path);
+      counts.put(mart.name(), kept.count());
+    }
+    return audits;
+  }
+
+  private Dataset<Row> keep(Dataset<Row> rows) {
+    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(kept);
+    return kept;
+  }
+}

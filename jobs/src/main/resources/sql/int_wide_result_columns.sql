@@ -1,0 +1,25 @@
+-- int_wide_result_columns: the (flow, result) pairs that become flow_results_wide's result
+-- columns. The only model whose rows reach the driver (one row per pair), where the runner
+-- orders them by flow label, flow uuid, result label and result key.
+with
+
+result_names as (
+    select * from int_result_names
+),
+
+flows as (
+    select * from flow_summary
+),
+
+final as (
+    select
+        result_names.flow_uuid,
+        coalesce(flows.flow_name, result_names.flow_uuid) as flow_label,
+        result_names.result_key,
+        coalesce(result_names.result_name, result_names.result_key) as result_label
+    from result_names
+    left join flows
+        on result_names.flow_uuid = flows.flow_uuid
+)
+
+select * from final

@@ -1,0 +1,132 @@
+package io.flowlake.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ModelCatalogTest {
+
+  private static final Pattern READ = Pattern.compile("\\b(?:from|join)\\s+([a-z_][a-z0-9_]*)");
+  private static final Pattern CTE = Pattern.compile("\\b([a-z_][a-z0-9_]*)\\s+as\\s*\\(");
+
+  private final ModelCatalog catalog = ModelCatalog.load();
+
+  @Test
+  void runsEveryModelAfterWhatItReads() {
+    Set<String> done = new HashSet<>(List.of("runs", "run_values"));
+    for (Model model : catalog.models()) {
+      assertThat(done).as(model.name()).containsAll(model.dependsOn());
+      done.add(model.name());
+    }
+  }
+
+  @Test
+  void declaredDependenciesAreExactlyWhatTheSqlReads() {
+    for (Model model : catalog.models()) {
+      Set<String> read = tablesRead(model.sql());
+      // a pivot's column list is read by the runner, not by the SQL
+      model.pivot().ifPresent(pivot -> read.add(pivot.columnsFrom()));
+      assertThat(read).as(model.name()).isEqualTo(new TreeSet<>(model.dependsOn()));
+    }
+  }
+
+  @Test
+  void auditsReadOnlyMarts() {
+    Set<String> marts = new HashSet<>(catalog.marts().stream().map(Model::name).toList());
+    for (Model mart : catalog.marts()) {
+      for (String audit : mart.audits()) {
+        assertThat(marts).as(audit).containsAll(tablesRead(catalog.auditSql(audit)));
+      }
+    }
+  }
+
+  @Test
+  void refusesAnUnknownDependency() {
+    assertThatThrownBy(() -> parse(model("a", "mart", "[nowhere]"), Map.of("a.sql", "select 1")))
+        .hasMessageContaining("model a depends on 'nowhere'");
+  }
+
+  @Test
+  void refusesACycle() {
+    String yaml = model("a", "view", "[b]") + model("b", "view", "[a]");
+    assertThatThrownBy(() -> parse(yaml, Map.of("a.sql", "select 1", "b.sql", "select 1")))
+        .hasMessageContaining("cycle")
+        .hasMessageContaining("a")
+        .hasMessageContaining("b");
+  }
+
+  @Test
+  void refusesAnUnknownColumnTestNamingTheColumn() {
+    String yaml =
+        model("a", "mart", "[runs]") + "    columns:\n      - name: x\n        tests: [positive]\n";
+    assertThatThrownBy(() -> parse(yaml, Map.of("a.sql", "select 1")))
+        .hasMessageContaining("model a, column x: unknown test 'positive'");
+  }
+
+  @Test
+  void refusesAMissingSqlFile() {
+    assertThatThrownBy(() -> parse(model("a", "view", "[runs]"), Map.of()))
+        .hasMessageContaining("a.sql");
+  }
+
+  @Test
+  void refusesAPivotWithoutItsPlaceholder() {
+    String yaml =
+        model("cols", "view", "[runs]")
+            + model("a", "mart", "[runs, cols]")
+            + "    pivot: {placeholder: result_columns, columns_from: cols}\n";
+    assertThatThrownBy(() -> parse(yaml, Map.of("cols.sql", "select 1", "a.sql", "select 1")))
+        .hasMessageContaining("{{ result_columns }} must appear exactly once");
+  }
+
+  /** The tables a query reads: names after from/join that are not its own CTEs. */
+  private static Set<String> tablesRead(String sql) {
+    String code = sql.replaceAll("--[^\n]*", "");
+    Set<String> read = new TreeSet<>();
+    Matcher from = READ.matcher(code);
+    while (from.find()) {
+      read.add(from.group(1));
+    }
+    Matcher cte = CTE.matcher(code);
+    while (cte.find()) {
+      read.remove(cte.group(1));
+    }
+    return read;
+  }
+
+  /** One model entry of models.yml. */
+  private static String model(String name, String layer, String dependsOn) {
+    String materialized = layer.equals("mart") ? "mart" : "view";
+    String modelLayer = layer.equals("mart") ? "mart" : "staging";
+    return "  - name: "
+        + name
+        + "\n    layer: "
+        + modelLayer
+        + "\n    materialized: "
+        + materialized
+        + "\n    description: test\n    depends_on: "
+        + dependsOn
+        + "\n";
+  }
+
+  private static ModelCatalog parse(String models, Map<String, String> files) {
+    String yaml = "schema_version: 1\nsources:\n  - name: runs\nmodels:\n" + models;
+    return ModelCatalog.parse(
+        yaml,
+        path -> {
+          String text = files.get(path);
+          if (text == null) {
+            throw new IllegalArgumentException("missing classpath resource sql/" + path);
+          }
+          return text;
+        });
+  }
+}

@@ -1,0 +1,103 @@
+package io.flowlake.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowlake.SparkTestSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every model test under {@code model-tests/}: hand-written input rows in, expected rows out.
+ */
+class ModelTest {
+
+  private static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
+
+  private static SparkSession spark;
+  private static ModelCatalog catalog;
+  private static Map<String, StructType> schemas;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestSession.start();
+    catalog = ModelCatalog.load();
+    schemas = ModelSchemas.of(spark, catalog);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static Stream<ModelTestCase> cases() {
+    return caseFiles().stream().map(ModelTestCase::read);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void modelReturnsTheExpectedRows(ModelTestCase testCase) {
+    Model model = catalog.model(testCase.model());
+    assertThat(testCase.inputs().keySet())
+        .as("%s: inputs must be exactly the tables the model reads", testCase)
+        .containsExactlyInAnyOrderElementsOf(model.dependsOn());
+    catalog.viewNames().forEach(view -> spark.catalog().dropTempView(view));
+    testCase.registerInputs(spark, schemas);
+
+    Dataset<Row> actual;
+    List<Row> actualRows;
+    spark.conf().set(SESSION_TIME_ZONE, testCase.sessionTimeZone());
+    try {
+      actual = new ModelRunner(spark, catalog).query(model);
+      actualRows = actual.collectAsList();
+    } finally {
+      spark.conf().set(SESSION_TIME_ZONE, ModelTestCase.DEFAULT_TIME_ZONE);
+    }
+    List<Row> expectedRows = testCase.expectedRows(spark, actual.schema());
+
+    if (expectedRows.isEmpty()) {
+      assertThat(actualRows).as("%s: %s", testCase, testCase.description()).isEmpty();
+    } else {
+      RowComparison.assertSameRows(
+          testCase + ": " + testCase.description(),
+          testCase.expectedColumns(),
+          actualRows,
+          expectedRows);
+    }
+  }
+
+  @Test
+  void everyModelHasATestCase() {
+    Set<String> tested = new HashSet<>();
+    caseFiles().forEach(file -> tested.add(file.getParent().getFileName().toString()));
+    assertThat(tested).containsAll(catalog.models().stream().map(Model::name).toList());
+    assertThat(catalog.models().stream().map(Model::name).toList()).containsAll(tested);
+  }
+
+  private static List<Path> caseFiles() {
+    try (Stream<Path> files =
+        Files.walk(Path.of(ModelTest.class.getResource("/model-tests").toURI()))) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
