@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.models.LakeFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
- * transform and export as the CLI runs them: each command opens and stops its own Spark session,
- * configured here through spark.* system properties as spark-submit would.
+ * transform and export through the command line: each command opens and stops its own Spark
+ * session, configured here through spark.* system properties as spark-submit would.
  */
 class MartCommandsTest {
 
@@ -33,16 +33,19 @@ class MartCommandsTest {
           "spark.sql.shuffle.partitions", "2",
           "spark.databricks.delta.snapshotPartitions", "2");
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private PrintStream stdout;
 
   @BeforeEach
   void sparkSubmitProperties() {
     SPARK_PROPERTIES.forEach(System::setProperty);
+    stdout = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
   }
 
   @AfterEach
   void clearProperties() {
+    System.setOut(stdout);
     SPARK_PROPERTIES.keySet().forEach(System::clearProperty);
   }
 
@@ -53,54 +56,40 @@ class MartCommandsTest {
     LakeFixture.write(spark, lake, List.of(run("r1", "completed"), run("r2", null)));
     spark.stop();
 
-    int transformed = command(new TransformCommand()).execute("--lake", lake);
+    CliErrors transformed = CliErrors.run("transform", "--lake", lake);
 
-    assertThat(transformed).as(err.toString()).isZero();
-    assertThat(out.toString())
+    assertThat(transformed.exitCode()).as(transformed.err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
         .containsPattern("flow_summary +1 rows")
         .containsPattern("flow_results_wide +2 rows")
         .containsPattern("audits: \\d+ passed");
 
     Path export = dir.resolve("export");
-    int exported =
-        command(new ExportCommand())
-            .execute("--lake", lake, "--format", "csv", "--out", export.toString());
+    CliErrors exported =
+        CliErrors.run("export", "--lake", lake, "--format", "csv", "--out", export.toString());
 
-    assertThat(exported).as(err.toString()).isZero();
+    assertThat(exported.exitCode()).as(exported.err()).isZero();
     assertThat(export.resolve("manifest.json")).exists();
     assertThat(export.resolve("_SUCCESS")).exists();
   }
 
   @Test
   void transformOfAMissingLakeFailsWithOneLine(@TempDir Path dir) {
-    int code = command(new TransformCommand()).execute("--lake", dir.resolve("nothing").toString());
+    CliErrors result = CliErrors.run("transform", "--lake", dir.resolve("nothing").toString());
 
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString().strip())
-        .startsWith("transform failed: no Delta table at")
-        .doesNotContain("\n");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("flowlake transform: no Delta table at");
+    assertThat(result.lineCount()).isEqualTo(1);
   }
 
   @Test
   void exportRejectsAnUnknownFormatBeforeStartingSpark() {
-    int code =
-        command(new ExportCommand())
-            .execute("--lake", "/tmp/lake", "--format", "xlsx", "--out", "/tmp/out");
+    CliErrors result =
+        CliErrors.run("export", "--lake", "/tmp/lake", "--format", "xlsx", "--out", "/tmp/out");
 
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown export format 'xlsx': use csv or parquet");
-  }
-
-  @Test
-  void lakeIsRequired() {
-    assertThat(command(new TransformCommand()).execute()).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required option: '--lake=DIR'");
-  }
-
-  private CommandLine command(Object command) {
-    return new CommandLine(command)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true));
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("unknown export format 'xlsx': use csv or parquet");
+    assertThat(result.lineCount()).isEqualTo(1);
   }
 
   private static RunRecord run(String uuid, String exitType) {
