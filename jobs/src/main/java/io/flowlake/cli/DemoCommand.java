@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Pulls a simulated RapidPro workspace into a fresh demo lake (no account needed) and prints",
-      "what it did: pages, runs, rejects, seconds, runs/s, and runs per flow against the truth."
+      "Pulls a simulated workspace into a fresh demo lake; no account needed.",
+      "Prints what it did (pages, runs, rejects, seconds, runs/s), builds the marts, and compares",
+      "the runs per flow with the simulator's ground truth."
     })
 final class DemoCommand implements Callable<Integer> {
 

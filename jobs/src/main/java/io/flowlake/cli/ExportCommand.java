@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the marts as plain files for tools that do not read Delta:",
+      "Writes the marts as CSV or Parquet files, for tools that do not read Delta.",
+      "Layout:",
       "<out>/<mart>/part-*.csv|parquet, <out>/manifest.json (tables, row counts, schema version),",
       "and <out>/_SUCCESS last."
     })
