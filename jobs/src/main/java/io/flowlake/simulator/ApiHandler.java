@@ -70,7 +70,6 @@ final class ApiHandler implements HttpHandler {
             uri.getRawQuery(),
             exchange.getRequestHeaders().getFirst("Authorization"),
             host == null ? "127.0.0.1:" + port : host);
-    int status = 0;
     try {
       ApiResponse response;
       try {
@@ -78,11 +77,14 @@ final class ApiHandler implements HttpHandler {
       } catch (RuntimeException e) {
         response = ApiResponse.of(ApiError.serverError());
       }
-      status = send(exchange, request, response);
+      // Logged before the answer goes out: a client that has its answer must find it in the log.
+      log.add(
+          new LoggedRequest(
+              at, request.pathAndQuery(), response.dropped() ? 0 : response.status()));
+      send(exchange, request, response);
     } catch (IOException e) {
-      status = 0; // the client went away
+      // the client went away mid-answer; the log keeps what the server meant to send
     } finally {
-      log.add(new LoggedRequest(at, request.pathAndQuery(), status));
       exchange.close();
     }
   }
@@ -140,11 +142,11 @@ final class ApiHandler implements HttpHandler {
     return answer.withHeader("X-Temba-Workspace", workspace.uuid());
   }
 
-  /** Writes the answer and returns its status; a dropped connection gets no answer at all. */
-  private static int send(HttpExchange exchange, ApiRequest request, ApiResponse response)
+  /** Writes the answer; a dropped connection gets no answer at all. */
+  private static void send(HttpExchange exchange, ApiRequest request, ApiResponse response)
       throws IOException {
     if (response.dropped()) {
-      return 0; // closing the exchange before any header closes the connection
+      return; // closing the exchange before any header closes the connection
     }
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", response.contentType());
@@ -157,7 +159,6 @@ final class ApiHandler implements HttpHandler {
         out.write(body);
       }
     }
-    return response.status();
   }
 
   private static void pause(long millis) {
