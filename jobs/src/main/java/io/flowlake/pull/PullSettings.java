@@ -10,8 +10,6 @@ import java.util.Map;
  */
 public record PullSettings(Map<String, String> sourceOptions, Duration overlap, boolean full) {
 
-  public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(10);
-
   public PullSettings {
     sourceOptions = Map.copyOf(sourceOptions);
   }
