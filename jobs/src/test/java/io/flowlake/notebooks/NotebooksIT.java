@@ -1,0 +1,118 @@
+package io.flowlake.notebooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowlake.ProjectFiles;
+import io.flowlake.cli.FlowlakeCli;
+import io.flowlake.simulator.Simulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every notebook in notebooks/, executed headless by notebooks/run_notebooks.py against a lake
+ * pulled from the demo workspace (seed 42, 8 flows, 50,000 runs), with that same simulator serving
+ * the live read. The notebooks assert that their charts draw the marts' numbers; the runner fails
+ * on any cell error and on any chart cell without an image. The executed notebooks, their HTML and
+ * the README's chart are left in jobs/target/notebooks for people to look at.
+ */
+class NotebooksIT {
+
+  private static final Path OUT = ProjectFiles.root().resolve("jobs/target/notebooks");
+
+  @TempDir Path dir;
+
+  @Test
+  void everyNotebookRunsGreenAgainstTheDemoWorkspace() throws Exception {
+    try (Simulator sim =
+        Simulator.builder().runs(50_000).flows(8).seed(42).requestsPerHour(0).start()) {
+      Path token = Files.writeString(dir.resolve("token"), sim.token());
+      Path lake = dir.resolve("demo-lake");
+      StringWriter err = new StringWriter();
+      int pulled =
+          FlowlakeCli.execute(
+              new PrintWriter(err, true),
+              "run",
+              "--api",
+              sim.url().toString(),
+              "--token-file",
+              token.toString(),
+              "--lake",
+              lake.toString(),
+              "--requests-per-hour",
+              "3600000");
+      assertThat(pulled).as(err.toString()).isZero();
+
+      String python = venvPython();
+      Files.createDirectories(OUT);
+      Path log = OUT.resolve("run_notebooks.log");
+      int code =
+          run(
+              log,
+              python,
+              ProjectFiles.root().resolve("notebooks/run_notebooks.py").toString(),
+              "--lake",
+              lake.toString(),
+              "--out",
+              OUT.toString(),
+              "--api",
+              sim.url().toString(),
+              "--token-file",
+              token.toString(),
+              "--api-is-lake-source",
+              "--readme-chart",
+              OUT.resolve("flow-overview.png").toString());
+
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(code).as(output).isZero();
+      try (var notebooks = Files.list(ProjectFiles.root().resolve("notebooks"))) {
+        List<String> names =
+            notebooks
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".ipynb"))
+                .toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(4);
+        for (String name : names) {
+          assertThat(output).contains(name + ": ok");
+          assertThat(OUT.resolve(name.replace(".ipynb", ".html"))).isNotEmptyFile();
+        }
+      }
+      assertThat(OUT.resolve("flow-overview.png")).isNotEmptyFile();
+    }
+  }
+
+  /** bin/venv makes the pinned environment when missing (or reuses $FLOWLAKE_VENV). */
+  private static String venvPython() throws IOException, InterruptedException {
+    Path log = OUT.resolve("venv.log");
+    Files.createDirectories(OUT);
+    Process venv =
+        new ProcessBuilder(ProjectFiles.root().resolve("bin/venv").toString())
+            .redirectError(log.toFile())
+            .start();
+    String python = new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(venv.waitFor(30, TimeUnit.MINUTES)).as("bin/venv finished").isTrue();
+    assertThat(venv.exitValue()).as(Files.readString(log)).isZero();
+    return python.strip().lines().reduce((first, last) -> last).orElseThrow();
+  }
+
+  private static int run(Path log, String... command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(ProjectFiles.root().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!process.waitFor(40, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("the notebooks did not finish in 40 minutes; see " + log);
+    }
+    return process.exitValue();
+  }
+}

@@ -1,0 +1,85 @@
+"""The Spark session the notebooks share, and reading the lake's Delta tables into pandas.
+
+flowlake's shaded jar (jobs/target/flowlake-jobs-0.1.0-SNAPSHOT-spark.jar) already holds Delta
+Lake 4.4.0 and the `rapidpro` data source, so putting it on `spark.jars` is all the set-up Delta
+needs: nothing is downloaded at run time (configure_spark_with_delta_pip would fetch jars from
+Maven Central through ivy, which fails offline).
+"""
+
+import os
+import re
+import warnings
+from pathlib import Path
+
+from pyspark.sql import SparkSession
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LOG_CONFIG = Path(__file__).resolve().parent / "log4j2.properties"
+SHADED_JAR = PROJECT_ROOT / "jobs" / "target" / "flowlake-jobs-0.1.0-SNAPSHOT-spark.jar"
+
+
+def jvm_flags():
+    """Spark's --add-opens list for JDK 17, read from the one place the project keeps it."""
+    pom = (PROJECT_ROOT / "pom.xml").read_text(encoding="utf-8")
+    found = re.search(r"<spark.jvm.flags>(.*?)</spark.jvm.flags>", pom, re.DOTALL)
+    if not found:
+        raise RuntimeError(f"no <spark.jvm.flags> property in {PROJECT_ROOT / 'pom.xml'}")
+    return " ".join(found.group(1).split())
+
+
+def start_spark(app_name="flowlake-notebook"):
+    """A local Spark session with Delta and the `rapidpro` source, in UTC like the marts."""
+    if not SHADED_JAR.is_file():
+        raise FileNotFoundError(
+            f"{SHADED_JAR} is missing: build it with 'mvn -B -DskipTests package' in {PROJECT_ROOT}"
+        )
+    # Loopback only: a notebook's Spark never listens on a public interface.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    # pyspark 4.2 warns on every pandas conversion that it has not caught up with pandas 3;
+    # the conversions the notebooks make (numbers, strings, timestamps) are unaffected.
+    warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+    return (
+        SparkSession.builder.master("local[2]")
+        .appName(app_name)
+        .config("spark.jars", str(SHADED_JAR))
+        .config(
+            "spark.driver.extraJavaOptions",
+            f"{jvm_flags()} -Dlog4j2.configurationFile={LOG_CONFIG.as_uri()}",
+        )
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"
+        )
+        .config("spark.sql.session.timeZone", "UTC")
+        # The marts are small: a few partitions keep reads quick on a laptop.
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
+
+
+def check_lake(lake):
+    """Fails with one line saying what to do when `lake` holds no marts."""
+    marts = Path(lake) / "marts"
+    if not (marts / "flow_summary").is_dir():
+        raise FileNotFoundError(
+            f"no marts under {Path(lake).resolve()}: run 'bin/flowlake demo' at the project root, "
+            "or set `lake` to a folder that 'flowlake transform' has written"
+        )
+    return Path(lake)
+
+
+def read_table(spark, lake, name):
+    """A lake table (runs, run_values) or a mart (marts/<name>) as a Spark DataFrame."""
+    folder = Path(lake) / name
+    if not folder.is_dir():
+        folder = Path(lake) / "marts" / name
+    return spark.read.format("delta").load(str(folder))
+
+
+def read_mart(spark, lake, name):
+    """A mart as a pandas DataFrame (marts are small: one row per flow, result or day)."""
+    return read_table(spark, lake, name).toPandas()
