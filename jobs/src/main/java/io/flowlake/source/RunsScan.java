@@ -8,10 +8,12 @@ import org.apache.spark.sql.types.StructType;
 final class RunsScan implements Scan {
 
   private final SourceOptions options;
+  private final ReadConcurrency concurrency;
   private final StructType schema;
 
-  RunsScan(SourceOptions options, StructType schema) {
+  RunsScan(SourceOptions options, ReadConcurrency concurrency, StructType schema) {
     this.options = options;
+    this.concurrency = concurrency;
     this.schema = schema;
   }
 
@@ -36,6 +38,6 @@ final class RunsScan implements Scan {
 
   @Override
   public Batch toBatch() {
-    return new RunsBatch(options, schema);
+    return new RunsBatch(options, concurrency, schema);
   }
 }
