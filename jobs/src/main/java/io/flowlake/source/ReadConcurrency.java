@@ -92,20 +92,8 @@ public record ReadConcurrency(int parallelism, int windows, List<RunsWindow> pla
     return parallelism > 0 ? parallelism : defaultFor(taskSlots);
   }
 
+  /** 0 when absent (the default), else a positive whole number. */
   private static int wholeNumber(CaseInsensitiveStringMap options, String key) {
-    String value = options.get(key);
-    if (value == null) {
-      return 0;
-    }
-    try {
-      int parsed = Integer.parseInt(value.strip());
-      if (parsed > 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the value
-    }
-    throw new ConfigException(
-        "option '" + key + "' must be a positive whole number, got '" + value + "'");
+    return options.containsKey(key) ? SourceOptions.positiveInt(options, key) : 0;
   }
 }

@@ -33,6 +33,7 @@ final class RunsBatch implements Batch {
   private final ReadConcurrency concurrency;
   private final StructType schema;
   private SourceMetrics metrics;
+  private InputPartition[] planned;
 
   RunsBatch(SourceOptions options, ReadConcurrency concurrency, StructType schema) {
     this.options = options;
@@ -42,6 +43,13 @@ final class RunsBatch implements Batch {
 
   @Override
   public InputPartition[] planInputPartitions() {
+    if (planned == null) {
+      planned = plan();
+    }
+    return planned.clone();
+  }
+
+  private InputPartition[] plan() {
     SparkContext sc = SparkSession.active().sparkContext();
     int slots = Math.max(1, sc.defaultParallelism());
     int parallelism = concurrency.parallelismFor(slots);

@@ -95,7 +95,8 @@ class ParallelWindowsTest {
   @Test
   void thousandsOfRunsSharingAWindowEdgeAreReadByBothWindowsAndNoneIsMissed() throws Exception {
     Instant generated = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-    sim = Simulator.builder().runs(3_000).flows(5).seed(5).now(generated).start();
+    // Enough ongoing runs that the bulk update at the edge leaves the lonely (exited) run alone.
+    sim = Simulator.builder().runs(20_000).flows(5).seed(5).now(generated).start();
     Instant a = generated.plus(Duration.ofHours(1));
     Instant edge = generated.plus(Duration.ofHours(2));
     Instant b = generated.plus(Duration.ofHours(3));
@@ -125,7 +126,7 @@ class ParallelWindowsTest {
     Set<String> bounds =
         runsRequests().stream()
             .map(r -> URLDecoder.decode(r.pathAndQuery(), StandardCharsets.UTF_8))
-            .filter(q -> !q.contains("cursor=") && q.contains("paths=true"))
+            .filter(q -> !q.contains("cursor="))
             .collect(Collectors.toSet());
     assertThat(bounds)
         .anyMatch(q -> q.contains("before=" + stamp(edge)))
@@ -142,11 +143,10 @@ class ParallelWindowsTest {
 
     read(options);
 
-    List<Instant> sent = sim.requests().all().stream().map(LoggedRequest::at).sorted().toList();
-    assertThat(sent).hasSizeGreaterThan(20);
+    assertThat(sim.requests().size()).as("enough requests to measure").isGreaterThanOrEqualTo(15);
     // Evenly paced, a closed 1 s window holds at most 10 + 1 requests; one more is allowed for a
     // thread the scheduler woke late. Eight windows with a budget each would send ~8x that.
-    assertThat(mostInAnyWindow(sent, Duration.ofSeconds(1))).isLessThanOrEqualTo(12);
+    assertThat(sim.requests().mostWithin(Duration.ofSeconds(1))).isLessThanOrEqualTo(12);
     assertThat(sim.requests().all()).noneMatch(r -> r.status() == 429);
   }
 
@@ -251,19 +251,5 @@ class ParallelWindowsTest {
 
   private static String stamp(Instant t) {
     return io.flowlake.api.Timestamps.format(t);
-  }
-
-  /** The most requests in any closed window of {@code length} starting at a request. */
-  static int mostInAnyWindow(List<Instant> sorted, Duration length) {
-    int most = 0;
-    int end = 0;
-    for (int start = 0; start < sorted.size(); start++) {
-      Instant limit = sorted.get(start).plus(length);
-      while (end < sorted.size() && !sorted.get(end).isAfter(limit)) {
-        end++;
-      }
-      most = Math.max(most, end - start);
-    }
-    return most;
   }
 }
