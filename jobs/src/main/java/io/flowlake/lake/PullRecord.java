@@ -32,42 +32,6 @@ public record PullRecord(
     countMismatches = countMismatches == null ? List.of() : List.copyOf(countMismatches);
   }
 
-  /** A record with no count check. */
-  public PullRecord(
-      String pullId,
-      String kind,
-      Instant startedAt,
-      Instant finishedAt,
-      Instant t0,
-      Instant after,
-      Instant watermarkBefore,
-      Instant watermarkAfter,
-      long requests,
-      long pages,
-      long runsFetched,
-      long rejects,
-      long throttled,
-      long retries,
-      int monthsTouched) {
-    this(
-        pullId,
-        kind,
-        startedAt,
-        finishedAt,
-        t0,
-        after,
-        watermarkBefore,
-        watermarkAfter,
-        requests,
-        pages,
-        runsFetched,
-        rejects,
-        throttled,
-        retries,
-        monthsTouched,
-        List.of());
-  }
-
   public double seconds() {
     return (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
   }
