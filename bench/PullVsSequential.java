@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -99,6 +98,11 @@ public class PullVsSequential {
       double flowlakeFetch = (fetchedAt[0] - start) / 1e9;
       double flowlakeTotal = (System.nanoTime() - start) / 1e9;
       List<LoggedRequest> flowlakeLog = sim.requests().all();
+      int[] most = {
+        sim.requests().mostWithin(Duration.ofSeconds(1)),
+        sim.requests().mostWithin(Duration.ofSeconds(10)),
+        sim.requests().mostWithin(Duration.ofSeconds(60))
+      };
       sim.requests().clear();
       int parallelism = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
 
@@ -147,9 +151,9 @@ public class PullVsSequential {
           "budget: flowlake got %d 429s; most requests in any 1 s: %d, in any 10 s: %d, in any"
               + " 60 s: %d (allowed %.0f, %.0f, %.0f)%n",
           throttled,
-          most(flowlakeLog, Duration.ofSeconds(1)),
-          most(flowlakeLog, Duration.ofSeconds(10)),
-          most(flowlakeLog, Duration.ofSeconds(60)),
+          most[0],
+          most[1],
+          most[2],
           rate + 1,
           rate * 10 + 1,
           rate * 60 + 1);
@@ -276,19 +280,4 @@ public class PullVsSequential {
     return (os.getProcessCpuTime() - before) / 1e9;
   }
 
-  /** The most requests in any closed window of {@code length}. */
-  static int most(List<LoggedRequest> log, Duration length) {
-    List<Instant> at = new ArrayList<>(log.stream().map(LoggedRequest::at).toList());
-    at.sort(Comparator.naturalOrder());
-    int most = 0;
-    int end = 0;
-    for (int start = 0; start < at.size(); start++) {
-      Instant limit = at.get(start).plus(length);
-      while (end < at.size() && !at.get(end).isAfter(limit)) {
-        end++;
-      }
-      most = Math.max(most, end - start);
-    }
-    return most;
-  }
 }
