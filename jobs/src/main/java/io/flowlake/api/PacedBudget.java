@@ -17,6 +17,7 @@ public final class PacedBudget implements RequestBudget {
   private final Ticker ticker;
   private final Sleeper sleeper;
   private boolean started;
+  private long holdOffs;
   private long previousSlot;
 
   public PacedBudget(int requestsPerHour, Ticker ticker, Sleeper sleeper) {
@@ -30,10 +31,34 @@ public final class PacedBudget implements RequestBudget {
 
   @Override
   public void acquire() throws InterruptedException {
-    long slot = reserveSlot();
-    long wait = slot - ticker.nanos();
-    if (wait > 0) {
-      sleeper.sleep(Duration.ofNanos(wait));
+    while (true) {
+      long holdOffsBefore;
+      long slot;
+      synchronized (this) {
+        holdOffsBefore = holdOffs;
+        slot = reserveSlot();
+      }
+      long wait = slot - ticker.nanos();
+      if (wait > 0) {
+        sleeper.sleep(Duration.ofNanos(wait));
+      }
+      // A 429 seen while this caller slept voids the slot it was given: queue again behind it.
+      synchronized (this) {
+        if (holdOffs == holdOffsBefore) {
+          return;
+        }
+      }
+    }
+  }
+
+  /** Moves the next free slot to {@code wait} from now, unless it is already later. */
+  @Override
+  public synchronized void holdOff(Duration wait) {
+    long resume = ticker.nanos() + wait.toNanos();
+    holdOffs++;
+    if (!started || resume - (previousSlot + intervalNanos) > 0) {
+      previousSlot = resume - intervalNanos;
+      started = true;
     }
   }
 

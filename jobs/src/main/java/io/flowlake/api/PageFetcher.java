@@ -82,6 +82,7 @@ final class PageFetcher {
         }
         if (decision.throttled()) {
           throttles++;
+          budget.holdOff(decision.delay());
         } else {
           failures++;
           throttles = 0;

@@ -29,6 +29,11 @@ public final class RunsClient implements AutoCloseable {
         new Random());
   }
 
+  /** A client over the JDK's HTTP client whose requests draw on {@code budget}. */
+  public RunsClient(ApiConfig config, RequestBudget budget) {
+    this(config, new JdkTransport(config), budget, Sleeper.system(), new Random());
+  }
+
   public RunsClient(
       ApiConfig config, Transport transport, RequestBudget budget, Sleeper sleeper, Random jitter) {
     this(config, transport, budget, sleeper, jitter, Clock.systemUTC());

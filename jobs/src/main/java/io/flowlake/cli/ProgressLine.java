@@ -6,11 +6,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 
 /**
- * A live progress line while a pull runs: pages, runs, request rate against the budget and an ETA
- * (when the flows endpoint told how many runs to expect). Redrawn in place on a terminal; a plain
- * log line every 15 seconds otherwise, so cron mail and CI logs stay readable.
+ * A live progress line while a pull runs: windows done of those planned, runs, the request rate of
+ * the last 10 seconds against the budget (so a stall shows at once, which a rate since start-up
+ * hides) and an ETA. Redrawn in place on a terminal; a plain log line every 15 seconds otherwise,
+ * so cron mail and CI logs stay readable.
  */
 final class ProgressLine implements AutoCloseable, PullStage.Listener {
+
+  private static final long SAMPLE_MILLIS = 500;
 
   private final String pullId;
   private final long expectedRuns;
@@ -20,6 +23,7 @@ final class ProgressLine implements AutoCloseable, PullStage.Listener {
   private final long startNanos = System.nanoTime();
   private final Thread thread;
   private volatile String stage = "pulling";
+  private final RollingRate rate = new RollingRate(Duration.ofSeconds(10));
 
   ProgressLine(String pullId, long expectedRuns, int requestsPerHour, PrintStream out) {
     this.pullId = pullId;
@@ -33,10 +37,15 @@ final class ProgressLine implements AutoCloseable, PullStage.Listener {
   }
 
   private void loop() {
-    long period = terminal ? 500 : 15_000;
+    long printEvery = terminal ? 1 : 30; // samples of 500 ms: redraw, or a log line each 15 s
+    long samples = 0;
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(period);
+        Thread.sleep(SAMPLE_MILLIS);
+        rate.sample(System.nanoTime(), SourceMetrics.live(pullId).requests.get());
+        if (++samples % printEvery != 0) {
+          continue;
+        }
         String line = line();
         if (terminal) {
           out.print("\r" + line + "   ");
@@ -52,23 +61,32 @@ final class ProgressLine implements AutoCloseable, PullStage.Listener {
 
   String line() {
     SourceMetrics.Live live = SourceMetrics.live(pullId);
-    long pages = live.pages.get();
     long runs = live.runs.get();
+    long planned = live.windowsPlanned.get();
+    long done = live.windowsDone.get();
     double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
-    double perSecond = pages / seconds;
     if (!stage.equals("pulling")) {
       return String.format("%s (%.0f s)", stage, seconds);
     }
     StringBuilder line =
         new StringBuilder(
             String.format(
-                "pulling: %,d pages, %,d runs, %.1f req/s (budget %.1f/s)",
-                pages, runs, perSecond, budgetPerSecond));
-    if (expectedRuns > 0 && runs > 0 && runs < expectedRuns) {
-      long remaining = (long) ((expectedRuns - runs) / (runs / seconds));
-      line.append(String.format(", ~%d%% , ETA %s", runs * 100 / expectedRuns, clock(remaining)));
+                "pulling: %d/%d windows, %,d runs, %.1f req/s (budget %.1f/s)",
+                done, planned, runs, rate.perSecond(), budgetPerSecond));
+    double fraction = fractionDone(runs, done, planned);
+    if (fraction > 0 && fraction < 1) {
+      long remaining = (long) (seconds * (1 - fraction) / fraction);
+      line.append(String.format(", ~%d%%, ETA %s", (long) (fraction * 100), clock(remaining)));
     }
     return line.toString();
+  }
+
+  /** By runs when flows.json told how many to expect, else by windows finished. */
+  private double fractionDone(long runs, long windowsDone, long windowsPlanned) {
+    if (expectedRuns > 0 && runs > 0) {
+      return Math.min(1, runs / (double) expectedRuns);
+    }
+    return windowsPlanned > 0 ? windowsDone / (double) windowsPlanned : 0;
   }
 
   /** Pages are in; the rest of the pull is Spark work on the lake. */
@@ -81,6 +99,7 @@ final class ProgressLine implements AutoCloseable, PullStage.Listener {
           case RUNS_MERGED -> "rebuilding run_values";
           case RUN_VALUES_REFRESHED -> "keeping rejects";
           case REJECTS_KEPT -> "recording the watermark";
+          case CHUNK_COMMITTED -> "pulling";
           case STATE_COMMITTED -> "done";
         };
     if (!terminal) {

@@ -27,6 +27,9 @@ final class PullReport {
     if (pull.rejects() > 0) {
       out.printf("%,d records could not be parsed: see the rejects table%n", pull.rejects());
     }
+    for (String mismatch : pull.countMismatches()) {
+      out.println("warning: run counts differ from flows.json: " + mismatch);
+    }
   }
 
   private PullReport() {}

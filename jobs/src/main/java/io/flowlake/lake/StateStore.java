@@ -71,6 +71,37 @@ public final class StateStore {
     }
   }
 
+  /**
+   * Records that a long pull has merged every run up to {@code watermark} (a chunk of its windows),
+   * so a pull killed later resumes from there instead of from the start. {@code resumesFull} marks
+   * a full pull's progress: the pull that finishes it is still a full one.
+   */
+  public void checkpoint(String pullId, Instant t0, Instant watermark, boolean resumesFull) {
+    ObjectNode state = JSON.createObjectNode();
+    state.put("watermark", watermark.toString());
+    state.put("t0", t0.toString());
+    state.put("last_pull_id", pullId);
+    state.put("unfinished_full_pull", resumesFull);
+    write(new Path(paths.state(), "state.json"), state);
+  }
+
+  /** Whether the last pull was a full one that stopped after a checkpoint. */
+  public boolean unfinishedFullPull() {
+    Path file = new Path(paths.state(), "state.json");
+    try {
+      FileSystem fs = file.getFileSystem(conf);
+      if (!fs.exists(file)) {
+        return false;
+      }
+      try (InputStream in = fs.open(file)) {
+        return JSON.readTree(in).path("unfinished_full_pull").asBoolean(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the lake state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Every recorded pull, oldest first. */
   public List<PullRecord> history() {
     Path dir = new Path(paths.state(), "pulls");
@@ -137,6 +168,7 @@ public final class StateStore {
     n.put("throttled", p.throttled());
     n.put("retries", p.retries());
     n.put("months_touched", p.monthsTouched());
+    p.countMismatches().forEach(n.putArray("count_mismatches")::add);
     return n;
   }
 
@@ -156,7 +188,16 @@ public final class StateStore {
         n.path("rejects").asLong(),
         n.path("throttled").asLong(),
         n.path("retries").asLong(),
-        n.path("months_touched").asInt());
+        n.path("months_touched").asInt(),
+        texts(n.get("count_mismatches")));
+  }
+
+  private static List<String> texts(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    if (n != null) {
+      n.forEach(item -> out.add(item.asText()));
+    }
+    return out;
   }
 
   private static String text(Instant t) {

@@ -3,6 +3,7 @@ package io.flowlake.pull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import io.flowlake.api.ApiException;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
@@ -11,9 +12,13 @@ import io.flowlake.lake.RunValuesRefresh;
 import io.flowlake.lake.RunsMerge;
 import io.flowlake.lake.StateStore;
 import io.flowlake.source.RapidProTableProvider;
+import io.flowlake.source.ReadConcurrency;
 import io.flowlake.source.RunColumns;
+import io.flowlake.source.RunsReadPlan;
+import io.flowlake.source.RunsWindow;
 import io.flowlake.source.SourceMetrics;
 import io.flowlake.source.SourceOptions;
+import io.flowlake.source.WorkspaceFlows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
@@ -23,6 +28,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -39,6 +46,10 @@ import org.apache.spark.sql.SparkSession;
  * (3) rebuild the touched months of {@code run_values}; (4) keep rejects; (5) only then record the
  * new watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same
  * window again and the merges converge to the same lake.
+ *
+ * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
+ * watermark after each: all windows up to it are merged, so after a crash the next pull starts
+ * there (less the overlap) and does not fetch the merged chunks again.
  */
 public final class PullJob {
 
@@ -70,12 +81,89 @@ public final class PullJob {
     Instant started = clock.instant();
     Instant t0 = started.truncatedTo(ChronoUnit.MICROS);
     Instant watermark = settings.full() ? null : state.watermark().orElse(null);
+    Instant watermarkBefore = watermark;
+    boolean full = watermark == null || state.unfinishedFullPull();
     Instant after = watermark == null ? null : watermark.minus(settings.overlap());
 
+    Map<String, String> options = sourceOptions(settings, pullId, t0, after);
+    RunsReadPlan plan = RunsReadPlan.of(options);
+    List<RunsWindow> windows = plan.windows();
+    SourceMetrics.live(pullId).windowsPlanned.set(windows.size());
+    Chunk total = new Chunk();
+    total.fetched =
+        new SourceMetrics.Totals(plan.requests(), 0, 0, 0, plan.throttled(), plan.retries());
+    try {
+      for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
+        List<RunsWindow> chunk =
+            windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
+        Chunk done = pullChunk(options, chunk, pullId, t0, conf);
+        total.add(done);
+        watermark = later(watermark, done.newest);
+        if (watermark != null && watermark.isAfter(t0)) {
+          watermark = t0; // the read's upper bound: nothing later was asked for
+        }
+        if (from + settings.chunkWindows() < windows.size() && watermark != null) {
+          // Every window up to this chunk's end is merged, so the watermark may move up to it.
+          state.checkpoint(pullId, t0, watermark, full);
+          stages.completed(PullStage.CHUNK_COMMITTED);
+        }
+      }
+    } finally {
+      SourceMetrics.forget(pullId);
+    }
+
+    List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
+    PullRecord record =
+        new PullRecord(
+            pullId,
+            full ? "full" : "incremental",
+            started,
+            clock.instant(),
+            t0,
+            after,
+            watermarkBefore,
+            watermark,
+            total.fetched.requests(),
+            total.fetched.pages(),
+            total.fetched.runs(),
+            total.fetched.rejects(),
+            total.fetched.throttled(),
+            total.fetched.retries(),
+            total.months.size(),
+            mismatches);
+    state.commit(record);
+    stages.completed(PullStage.STATE_COMMITTED);
+    return record;
+  }
+
+  /**
+   * One chunk of windows: fetched once into staging, merged, {@code run_values} rebuilt, rejects
+   * kept. Nothing of the state is written here, so a crash inside re-reads only this chunk.
+   */
+  private Chunk pullChunk(
+      Map<String, String> options,
+      List<RunsWindow> windows,
+      String pullId,
+      Instant t0,
+      Configuration conf) {
+    Map<String, String> chunkOptions = new HashMap<>(options);
+    chunkOptions.put(ReadConcurrency.WINDOW_EDGES, ReadConcurrency.edges(windows));
+    chunkOptions.remove(SourceOptions.AFTER);
+    if (windows.get(0).after() != null) {
+      chunkOptions.put(SourceOptions.AFTER, windows.get(0).after().toString());
+    }
+    chunkOptions.put(SourceOptions.BEFORE, windows.get(windows.size() - 1).before().toString());
     String staging = paths.staging(pullId);
     deleteQuietly(paths.stagingRoot(), conf); // left by a pull that was killed
-    read(settings, pullId, t0, after).write().parquet(staging);
-    SourceMetrics.Totals fetched = SourceMetrics.collect(pullId);
+    spark
+        .read()
+        .format(RapidProTableProvider.SHORT_NAME)
+        .options(chunkOptions)
+        .load()
+        .write()
+        .parquet(staging);
+    Chunk done = new Chunk();
+    done.fetched = SourceMetrics.collect(pullId);
     stages.completed(PullStage.FETCHED);
 
     Dataset<Row> batch = spark.read().parquet(staging);
@@ -84,52 +172,64 @@ public final class PullJob {
     stages.completed(PullStage.RUNS_MERGED);
     new RunValuesRefresh(spark, paths).refresh(months);
     stages.completed(PullStage.RUN_VALUES_REFRESHED);
-    if (fetched.rejects() > 0) {
+    if (done.fetched.rejects() > 0) {
       new RejectsStore(spark, paths)
           .add(
               batch.where(col(RunColumns.REJECT).isNotNull()).select(RunColumns.REJECT + ".*"),
               LakeTables.SOURCE_API,
               t0);
     }
-
     stages.completed(PullStage.REJECTS_KEPT);
-
-    Instant newest = newestModifiedOn(runs);
-    Instant watermarkAfter = later(watermark, newest);
-    if (watermarkAfter != null && watermarkAfter.isAfter(t0)) {
-      watermarkAfter = t0; // the read's upper bound: nothing later was asked for
-    }
-    PullRecord record =
-        new PullRecord(
-            pullId,
-            settings.full() || watermark == null ? "full" : "incremental",
-            started,
-            clock.instant(),
-            t0,
-            after,
-            watermark,
-            watermarkAfter,
-            fetched.requests(),
-            fetched.pages(),
-            fetched.runs(),
-            fetched.rejects(),
-            fetched.throttled(),
-            fetched.retries(),
-            months.size());
-    state.commit(record);
-    stages.completed(PullStage.STATE_COMMITTED);
+    done.months.addAll(months);
+    done.newest = newestModifiedOn(runs);
     deleteQuietly(staging, conf);
-    return record;
+    return done;
   }
 
-  private Dataset<Row> read(PullSettings settings, String pullId, Instant t0, Instant after) {
+  /**
+   * After a full pull, flows.json's counts against the lake's, each difference a warning line;
+   * checking is best effort: a failure to ask is itself reported, and the pull still counts.
+   */
+  private List<String> reconcile(Map<String, String> sourceOptions) {
+    try {
+      Dataset<Row> lake = spark.read().format("delta").load(paths.runs());
+      return CountReconciliation.mismatches(lake, WorkspaceFlows.list(sourceOptions));
+    } catch (ApiException e) {
+      return List.of("could not compare counts with flows.json: " + e.getMessage());
+    }
+  }
+
+  /** What the pulled chunks add up to. */
+  private static final class Chunk {
+    SourceMetrics.Totals fetched = new SourceMetrics.Totals(0, 0, 0, 0, 0, 0);
+    final Set<String> months = new TreeSet<>();
+    Instant newest;
+
+    void add(Chunk other) {
+      SourceMetrics.Totals a = fetched;
+      SourceMetrics.Totals b = other.fetched;
+      fetched =
+          new SourceMetrics.Totals(
+              a.requests() + b.requests(),
+              a.pages() + b.pages(),
+              a.runs() + b.runs(),
+              a.rejects() + b.rejects(),
+              a.throttled() + b.throttled(),
+              a.retries() + b.retries());
+      months.addAll(other.months);
+      newest = later(newest, other.newest);
+    }
+  }
+
+  private static Map<String, String> sourceOptions(
+      PullSettings settings, String pullId, Instant t0, Instant after) {
     Map<String, String> options = new HashMap<>(settings.sourceOptions());
     options.put(SourceOptions.BEFORE, t0.toString());
     if (after != null) {
       options.put(SourceOptions.AFTER, after.toString());
     }
     options.put(SourceOptions.PULL_ID, pullId);
-    return spark.read().format(RapidProTableProvider.SHORT_NAME).options(options).load();
+    return options;
   }
 
   private static Instant newestModifiedOn(Dataset<Row> runs) {

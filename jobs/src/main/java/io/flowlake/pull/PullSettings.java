@@ -6,16 +6,38 @@ import java.util.Map;
 /**
  * What a pull needs beyond the lake: the {@code rapidpro} source options (API, token, pacing), the
  * overlap re-read below the watermark on incremental pulls (API.md pitfall 4: a row can become
- * visible after its {@code modified_on} has been passed), and whether to ignore the watermark.
+ * visible after its {@code modified_on} has been passed), whether to ignore the watermark, and how
+ * many windows to merge and record at a time ({@code chunkWindows}), which bounds what a crash
+ * makes the next pull fetch again.
  */
-public record PullSettings(Map<String, String> sourceOptions, Duration overlap, boolean full) {
+public record PullSettings(
+    Map<String, String> sourceOptions, Duration overlap, boolean full, int chunkWindows) {
+
+  /**
+   * Windows per chunk by default: ~1,500 pages, about 25 minutes at RapidPro's default budget, so a
+   * crash costs at most that, while the merges (a Delta commit each) stay few.
+   */
+  public static final int DEFAULT_CHUNK_WINDOWS = 256;
 
   public PullSettings {
     sourceOptions = Map.copyOf(sourceOptions);
+    if (chunkWindows < 1) {
+      throw new IllegalArgumentException("chunkWindows must be positive: " + chunkWindows);
+    }
+  }
+
+  public PullSettings(Map<String, String> sourceOptions, Duration overlap, boolean full) {
+    this(sourceOptions, overlap, full, DEFAULT_CHUNK_WINDOWS);
   }
 
   @Override
   public String toString() {
-    return "PullSettings[overlap=" + overlap + ", full=" + full + "]";
+    return "PullSettings[overlap="
+        + overlap
+        + ", full="
+        + full
+        + ", chunkWindows="
+        + chunkWindows
+        + "]";
   }
 }

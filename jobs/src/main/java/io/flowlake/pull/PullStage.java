@@ -9,6 +9,8 @@ public enum PullStage {
   RUNS_MERGED,
   RUN_VALUES_REFRESHED,
   REJECTS_KEPT,
+  /** A chunk of windows is merged and its watermark recorded; more chunks follow. */
+  CHUNK_COMMITTED,
   STATE_COMMITTED;
 
   /** Told of each completed stage. */

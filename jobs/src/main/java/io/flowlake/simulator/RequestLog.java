@@ -1,6 +1,9 @@
 package io.flowlake.simulator;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Every request the server answered, in the order the answers were sent. Thread-safe. */
@@ -20,6 +23,26 @@ public final class RequestLog {
 
   public synchronized int size() {
     return requests.size();
+  }
+
+  /**
+   * The most requests that arrived within any closed span of {@code length}: what a rolling-window
+   * rate limit sees. Compared with the budget, it proves the budget was kept.
+   */
+  public synchronized int mostWithin(Duration length) {
+    List<Instant> at = new ArrayList<>();
+    requests.forEach(r -> at.add(r.at()));
+    Collections.sort(at);
+    int most = 0;
+    int end = 0;
+    for (int start = 0; start < at.size(); start++) {
+      Instant limit = at.get(start).plus(length);
+      while (end < at.size() && !at.get(end).isAfter(limit)) {
+        end++;
+      }
+      most = Math.max(most, end - start);
+    }
+    return most;
   }
 
   public synchronized void clear() {

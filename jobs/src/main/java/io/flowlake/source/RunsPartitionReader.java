@@ -4,6 +4,7 @@ import io.flowlake.api.RejectedRecord;
 import io.flowlake.api.RunPage;
 import io.flowlake.api.RunRecord;
 import io.flowlake.api.RunsClient;
+import io.flowlake.api.SharedBudgets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,26 +13,28 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Walks one window page by page (oldest first, fixed upper bound), yielding a row per run and a
+ * Reads one group of windows, each page by page (oldest first, fixed upper bound), several windows
+ * at once ({@link WindowPageFeed}), all under this JVM's shared budget; yields a row per run and a
  * reject row per record the parser refused. Opens its client lazily; {@code close()} is idempotent.
  */
 final class RunsPartitionReader implements PartitionReader<InternalRow> {
 
   private final SourceOptions options;
-  private final RunsWindow window;
+  private final RunsWindowGroup group;
   private final RunRowWriter writer;
   private final boolean paths;
   private final SourceMetrics metrics;
   private RunsClient client;
-  private Iterator<RunPage> pages;
+  private WindowPageFeed feed;
+  private long requestsCounted;
   private Iterator<InternalRow> rows = java.util.Collections.emptyIterator();
   private InternalRow current;
   private boolean closed;
 
   RunsPartitionReader(
-      SourceOptions options, RunsWindow window, StructType schema, SourceMetrics metrics) {
+      SourceOptions options, RunsWindowGroup group, StructType schema, SourceMetrics metrics) {
     this.options = options;
-    this.window = window;
+    this.group = group;
     this.writer = new RunRowWriter(schema);
     this.paths = RunColumns.needsPath(schema);
     this.metrics = metrics;
@@ -39,15 +42,22 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public boolean next() {
-    if (pages == null) {
-      client = new RunsClient(options.api());
-      pages = client.pages(options.query(window.after(), window.before(), paths));
+    if (feed == null) {
+      client =
+          new RunsClient(options.api(), SharedBudgets.of(options.api(), group.requestsPerHour()));
+      RunsClient pages = client;
+      feed =
+          new WindowPageFeed(
+              group.windows(),
+              group.threads(),
+              window -> pages.pages(options.query(window.after(), window.before(), paths)));
     }
     while (!rows.hasNext()) {
-      if (!pages.hasNext()) {
+      RunPage page = feed.next(metrics::windowDone);
+      if (page == null) {
         return false;
       }
-      rows = rowsOf(pages.next());
+      rows = rowsOf(page);
     }
     current = rows.next();
     return true;
@@ -66,7 +76,9 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
     for (RejectedRecord rejected : page.rejects()) {
       out.add(writer.reject(rejected.raw(), rejected.reason(), page.url()));
     }
-    metrics.page(page.runs().size(), page.rejects().size());
+    long requests = client.stats().requests();
+    metrics.page(page.runs().size(), page.rejects().size(), requests - requestsCounted);
+    requestsCounted = requests;
     return out.iterator();
   }
 
@@ -76,6 +88,9 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
       return;
     }
     closed = true;
+    if (feed != null) {
+      feed.close();
+    }
     if (client != null) {
       metrics.client(client.stats());
       client.close();

@@ -6,7 +6,7 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
 
-/** Serialized to executors: opens one reader per window. */
+/** Serialized to executors: opens one reader per group of windows. */
 final class RunsReaderFactory implements PartitionReaderFactory {
 
   private final SourceOptions options;
@@ -21,6 +21,6 @@ final class RunsReaderFactory implements PartitionReaderFactory {
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    return new RunsPartitionReader(options, (RunsWindow) partition, schema, metrics);
+    return new RunsPartitionReader(options, (RunsWindowGroup) partition, schema, metrics);
   }
 }

@@ -8,10 +8,13 @@ import org.apache.spark.sql.types.StructType;
 final class RunsScan implements Scan {
 
   private final SourceOptions options;
+  private final ReadConcurrency concurrency;
   private final StructType schema;
+  private RunsBatch batch;
 
-  RunsScan(SourceOptions options, StructType schema) {
+  RunsScan(SourceOptions options, ReadConcurrency concurrency, StructType schema) {
     this.options = options;
+    this.concurrency = concurrency;
     this.schema = schema;
   }
 
@@ -36,6 +39,10 @@ final class RunsScan implements Scan {
 
   @Override
   public Batch toBatch() {
-    return new RunsBatch(options, schema);
+    // One batch per scan, so that Spark asking twice (it plans, then checks the plan) probes once.
+    if (batch == null) {
+      batch = new RunsBatch(options, concurrency, schema);
+    }
+    return batch;
   }
 }

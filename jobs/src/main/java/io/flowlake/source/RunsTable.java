@@ -29,6 +29,8 @@ final class RunsTable implements SupportsRead {
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
     // T0 is fixed here, once per read, so every window of the read shares one upper bound.
-    return new RunsScanBuilder(SourceOptions.parse(options.asCaseSensitiveMap(), Instant.now()));
+    return new RunsScanBuilder(
+        SourceOptions.parse(options.asCaseSensitiveMap(), Instant.now()),
+        ReadConcurrency.parse(options.asCaseSensitiveMap()));
   }
 }

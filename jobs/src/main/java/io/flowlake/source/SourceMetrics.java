@@ -49,7 +49,6 @@ public final class SourceMetrics implements Serializable {
   /** The counters of the last read planned for this pull id, removed from the registry. */
   public static Totals collect(String pullId) {
     SourceMetrics m = BY_PULL.remove(pullId);
-    LIVE.remove(pullId);
     if (m == null) {
       return new Totals(0, 0, 0, 0, 0, 0);
     }
@@ -62,12 +61,17 @@ public final class SourceMetrics implements Serializable {
         m.retries.sum());
   }
 
+  /** Drops the live counts of a finished pull. */
+  public static void forget(String pullId) {
+    LIVE.remove(pullId);
+  }
+
   /** Live counts for a progress line; zero until pages arrive in this JVM. */
   public static Live live(String pullId) {
     return LIVE.computeIfAbsent(pullId, id -> new Live());
   }
 
-  void page(int runCount, int rejectCount) {
+  void page(int runCount, int rejectCount, long requestsSent) {
     pages.add(1);
     runs.add(runCount);
     rejects.add(rejectCount);
@@ -75,6 +79,21 @@ public final class SourceMetrics implements Serializable {
       Live live = live(pullId);
       live.pages.incrementAndGet();
       live.runs.addAndGet(runCount);
+      live.requests.addAndGet(requestsSent);
+    }
+  }
+
+  /** On the driver, once the read is planned. */
+  void planned(int windowCount) {
+    if (pullId != null) {
+      // A pull that plans its windows itself (in chunks) has set the whole count already.
+      live(pullId).windowsPlanned.compareAndSet(0, windowCount);
+    }
+  }
+
+  void windowDone() {
+    if (pullId != null) {
+      live(pullId).windowsDone.incrementAndGet();
     }
   }
 
@@ -92,5 +111,8 @@ public final class SourceMetrics implements Serializable {
   public static final class Live {
     public final AtomicLong pages = new AtomicLong();
     public final AtomicLong runs = new AtomicLong();
+    public final AtomicLong requests = new AtomicLong();
+    public final AtomicLong windowsPlanned = new AtomicLong();
+    public final AtomicLong windowsDone = new AtomicLong();
   }
 }

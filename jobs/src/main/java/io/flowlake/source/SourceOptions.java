@@ -124,7 +124,7 @@ public record SourceOptions(
     return token;
   }
 
-  private static int positiveInt(CaseInsensitiveStringMap options, String key) {
+  static int positiveInt(CaseInsensitiveStringMap options, String key) {
     String value = options.get(key);
     try {
       int parsed = Integer.parseInt(value.strip());

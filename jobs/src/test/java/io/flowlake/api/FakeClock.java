@@ -14,6 +14,7 @@ final class FakeClock implements Ticker, Sleeper {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final boolean advancing;
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private volatile Runnable duringNextSleep;
 
   private FakeClock(boolean advancing) {
     this.advancing = advancing;
@@ -27,6 +28,11 @@ final class FakeClock implements Ticker, Sleeper {
   /** Time stands still: every sleep is measured from the same instant. */
   static FakeClock frozen() {
     return new FakeClock(false);
+  }
+
+  /** Runs {@code action} inside the next sleep, as another thread would while this one waits. */
+  void duringNextSleep(Runnable action) {
+    duringNextSleep = action;
   }
 
   void advance(Duration duration) {
@@ -45,6 +51,11 @@ final class FakeClock implements Ticker, Sleeper {
   @Override
   public void sleep(Duration duration) {
     sleeps.add(duration);
+    Runnable action = duringNextSleep;
+    duringNextSleep = null;
+    if (action != null) {
+      action.run();
+    }
     if (advancing) {
       advance(duration);
     }

@@ -93,6 +93,45 @@ class PacedBudgetTest {
   }
 
   @Test
+  void aHoldOffDelaysTheNextRequestOfEveryCallerByTheServersWait() throws InterruptedException {
+    FakeClock clock = FakeClock.advancing();
+    PacedBudget budget = new PacedBudget(3600, clock, clock);
+
+    budget.acquire();
+    budget.holdOff(Duration.ofSeconds(30));
+    budget.acquire();
+    budget.acquire();
+
+    assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aHoldOffShorterThanTheIntervalDoesNotPullTheNextSlotForward() throws InterruptedException {
+    FakeClock clock = FakeClock.advancing();
+    PacedBudget budget = new PacedBudget(3600, clock, clock);
+
+    budget.acquire();
+    budget.holdOff(Duration.ofMillis(10));
+    budget.acquire();
+
+    assertThat(clock.sleeps).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aSlotGrantedBeforeAHoldOffIsGivenUpAndQueuedAfterIt() throws InterruptedException {
+    FakeClock clock = FakeClock.advancing();
+    PacedBudget budget = new PacedBudget(3600, clock, clock);
+    budget.acquire();
+    long heldAt = clock.nanos();
+    // While the next caller sleeps towards its slot, another thread gets a 429 for 60 s.
+    clock.duringNextSleep(() -> budget.holdOff(Duration.ofSeconds(60)));
+
+    budget.acquire();
+
+    assertThat(clock.nanos() - heldAt).isGreaterThanOrEqualTo(Duration.ofSeconds(60).toNanos());
+  }
+
+  @Test
   void refusesANonPositiveRate() {
     FakeClock clock = FakeClock.frozen();
     assertThatThrownBy(() -> new PacedBudget(0, clock, clock))

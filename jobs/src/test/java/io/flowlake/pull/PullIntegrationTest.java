@@ -60,8 +60,11 @@ class PullIntegrationTest {
 
     fx.assertLakeEqualsTruth(lake);
     List<RunRecord> truth = sim.workspace().snapshot();
-    assertThat(pull.runsFetched()).isEqualTo(truth.size());
-    assertThat(pull.pages()).isEqualTo((truth.size() + 249) / 250);
+    // Windows read in parallel: each ends on a partial page, and a run on a shared window edge is
+    // read by both windows (the merge keeps one). At most 8 windows here (2 task slots).
+    int fewestPages = (truth.size() + 249) / 250;
+    assertThat(pull.runsFetched()).isBetween((long) truth.size(), truth.size() + 8L);
+    assertThat(pull.pages()).isBetween((long) fewestPages, fewestPages + 8L);
     assertThat(pull.rejects()).isZero();
     Instant newest =
         truth.stream().map(RunRecord::modifiedOn).max(Instant::compareTo).orElseThrow();

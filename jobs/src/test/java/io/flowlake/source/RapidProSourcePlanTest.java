@@ -3,6 +3,7 @@ package io.flowlake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.SparkTestSession;
+import io.flowlake.simulator.Simulator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -10,19 +11,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The source as Spark sees it before any request: its schema and its plan. */
+/**
+ * The source as Spark sees it before reading: its schema, its plan, and what planning costs (the
+ * windows are planned when Spark plans the query, from a probe page and flows.json).
+ */
 class RapidProSourcePlanTest {
 
   private static final String TOKEN = "plan-secret-7f3a";
   private static SparkSession spark;
+  private static Simulator sim;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     spark = SparkTestSession.start();
+    sim = Simulator.builder().runs(1_000).flows(3).seed(4).token(TOKEN).start();
   }
 
   @AfterAll
   static void stop() {
+    sim.close();
     spark.stop();
   }
 
@@ -30,7 +37,7 @@ class RapidProSourcePlanTest {
     return spark
         .read()
         .format("rapidpro")
-        .option("api", "http://127.0.0.1:9")
+        .option("api", sim.url().toString())
         .option("token", TOKEN)
         .load();
   }
@@ -45,7 +52,25 @@ class RapidProSourcePlanTest {
     Dataset<Row> runs = read().select("uuid", "values");
     String plans =
         runs.queryExecution().toString() + runs.queryExecution().executedPlan().toString();
-    assertThat(plans).contains("RapidProRuns[api=http://127.0.0.1:9").doesNotContain(TOKEN);
+    assertThat(plans).contains("RapidProRuns[api=" + sim.url()).doesNotContain(TOKEN);
+  }
+
+  @Test
+  void planningCostsTheProbePageAndFlowsJsonOnly() {
+    sim.requests().clear();
+
+    read().select("uuid").queryExecution().executedPlan();
+
+    assertThat(sim.requests().all())
+        .extracting(
+            r ->
+                r.pathAndQuery()
+                    .substring(
+                        0,
+                        r.pathAndQuery().indexOf('?') < 0
+                            ? r.pathAndQuery().length()
+                            : r.pathAndQuery().indexOf('?')))
+        .containsExactlyInAnyOrder("/api/v2/runs.json", "/api/v2/flows.json");
   }
 
   @Test
