@@ -74,11 +74,20 @@ final class DuckDbMarts {
         if (step.equals("flow_results_wide")) {
           sql = sql.replace("{{ result_columns }}", resultColumns(statement));
         }
-        statement.execute("create or replace table " + step + " as " + sql);
-        if (MARTS.contains(step)) {
+        String file = out + "/" + step + ".parquet";
+        if (step.equals("flow_results_wide")) {
+          // one row per run: streamed to its file, not held as an in-memory table
           statement.execute(
-              "copy " + step + " to '" + out + "/" + step + ".parquet' (format parquet)");
-          try (ResultSet rows = statement.executeQuery("select count(*) from " + step)) {
+              "copy (" + sql + ") to '" + file + "' (format parquet, row_group_size 16384)");
+        } else {
+          statement.execute("create or replace table " + step + " as " + sql);
+          if (MARTS.contains(step)) {
+            statement.execute("copy " + step + " to '" + file + "' (format parquet)");
+          }
+        }
+        if (MARTS.contains(step)) {
+          String count = "select count(*) from read_parquet('" + file + "')";
+          try (ResultSet rows = statement.executeQuery(count)) {
             rows.next();
             counts.put(step, rows.getLong(1));
           }
