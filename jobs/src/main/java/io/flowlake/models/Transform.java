@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Rebuilds every mart of a lake from its runs and run_values: runs the models in dependency order,
@@ -16,13 +15,10 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Transform {
 
-  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-
   private final SparkSession spark;
   private final ModelCatalog catalog;
   private final String lake;
   private final ModelRunner runner;
-  private final List<Dataset<Row>> cached = new ArrayList<>();
 
   private Transform(SparkSession spark, ModelCatalog catalog, String lake) {
     this.spark = spark;
@@ -42,20 +38,8 @@ public final class Transform {
   }
 
   static TransformResult run(SparkSession spark, String lake, ModelCatalog catalog) {
-    // The marts are small aggregates: Spark's default of 200 shuffle partitions would mostly
-    // schedule empty tasks. A value the user set wins.
-    boolean setPartitions = !spark.conf().contains(SHUFFLE_PARTITIONS);
-    if (setPartitions) {
-      spark.conf().set(SHUFFLE_PARTITIONS, Math.max(1, spark.sparkContext().defaultParallelism()));
-    }
-    Transform transform = new Transform(spark, catalog, lake);
-    try {
-      return transform.run();
-    } finally {
-      transform.cached.forEach(Dataset::unpersist);
-      if (setPartitions) {
-        spark.conf().unset(SHUFFLE_PARTITIONS);
-      }
+    try (SessionDefaults defaults = SessionDefaults.apply(spark)) {
+      return new Transform(spark, catalog, lake).run();
     }
   }
 
@@ -76,7 +60,7 @@ public final class Transform {
 
   /**
    * Audits the mart's rows, writes them and counts them. An audited mart is computed once and kept
-   * in memory (marts with audits are small aggregates); later models read it from there.
+   * (marts with audits are small aggregates); later models read it from there.
    */
   private List<Audit> publish(Model mart, Dataset<Row> rows, Map<String, Long> counts) {
     List<Audit> audits = ModelAudits.of(mart, catalog);
@@ -97,9 +81,13 @@ public final class Transform {
     return audits;
   }
 
-  private Dataset<Row> keep(Dataset<Row> rows) {
-    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(kept);
-    return kept;
+  /**
+   * Computes the rows once and keeps them in memory (spilling to disk) for the models that read
+   * them. A local checkpoint, not a cache: Spark 4 does not substitute cached data under the import
+   * CTEs every model starts with, so a cached view would be recomputed by each reader. Spark frees
+   * the blocks once the view is replaced and the dataset garbage collected.
+   */
+  private static Dataset<Row> keep(Dataset<Row> rows) {
+    return rows.localCheckpoint(true);
   }
 }
