@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds every mart of a lake from its runs and run_values: runs the models in dependency order,
@@ -14,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
  * twice on the same lake gives the same marts.
  */
 public final class Transform {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transform.class);
 
   private final SparkSession spark;
   private final ModelCatalog catalog;
@@ -46,37 +50,43 @@ public final class Transform {
   private TransformResult run() {
     runner.registerSources(lake);
     Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
     List<Audit> passed = new ArrayList<>();
     for (Model model : catalog.models()) {
+      long start = System.nanoTime();
       Dataset<Row> rows = runner.query(model);
       switch (model.materialized()) {
         case VIEW -> rows.createOrReplaceTempView(model.name());
         case CACHE -> keep(rows).createOrReplaceTempView(model.name());
         case MART -> passed.addAll(publish(model, rows, counts));
       }
+      // without a Spark UI, this is where a slow transform shows which model costs what
+      double took = (System.nanoTime() - start) / 1e9;
+      seconds.put(model.name(), took);
+      LOG.info("model {} ({}) took {} s", model.name(), model.materialized(), took);
     }
-    return new TransformResult(counts, passed);
+    return new TransformResult(counts, passed, seconds);
   }
 
   /**
-   * Audits the mart's rows, writes them and counts them. An audited mart is computed once and kept
-   * (marts with audits are small aggregates); later models read it from there.
+   * Audits the mart's rows, writes them and takes their count from the write's commit. An audited
+   * mart is computed once and kept (marts with audits are small aggregates); later models read it
+   * from there.
    */
   private List<Audit> publish(Model mart, Dataset<Row> rows, Map<String, Long> counts) {
     List<Audit> audits = ModelAudits.of(mart, catalog);
     String path = MartPaths.mart(lake, mart.name());
-    if (audits.isEmpty()) {
-      MartWriter.overwrite(rows, path);
-      Dataset<Row> written = spark.read().format("delta").load(path);
-      written.createOrReplaceTempView(mart.name());
-      // answered from the Delta log's file statistics, without reading the rows again
-      counts.put(mart.name(), written.count());
-    } else {
-      Dataset<Row> kept = keep(rows);
-      kept.createOrReplaceTempView(mart.name());
+    Dataset<Row> source = rows;
+    if (!audits.isEmpty()) {
+      source = keep(rows);
+      source.createOrReplaceTempView(mart.name());
       AuditRunner.check(spark, audits);
-      MartWriter.overwrite(kept, path);
-      counts.put(mart.name(), kept.count());
+    }
+    MartWriter.overwrite(source, path);
+    counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
+    if (audits.isEmpty()) {
+      // later models read the written mart, not a recomputation of its query
+      spark.read().format("delta").load(path).createOrReplaceTempView(mart.name());
     }
     return audits;
   }
