@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.SparkSession;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * spark DIR           flowlake's Transform, twice (cold, warm) -> DIR/results/spark.properties
  * duckdb DIR          the same marts in DuckDB, twice         -> DIR/results/duckdb.properties
  * report DIR          print times, ratios and peak memory side by side
+ * scaling DIR DIR...  time per million runs of each lake size (linear: the same at every size)
  * </pre>
  */
 public final class TransformVsDuckDb {
@@ -35,9 +37,10 @@ public final class TransformVsDuckDb {
       case "spark" -> spark(Path.of(args[1]));
       case "duckdb" -> duckdb(Path.of(args[1]));
       case "report" -> report(Path.of(args[1]));
+      case "scaling" -> scaling(java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
       default ->
           throw new IllegalArgumentException(
-              "unknown phase '" + mode + "': generate, spark, duckdb or report");
+              "unknown phase '" + mode + "': generate, spark, duckdb, report or scaling");
     }
   }
 
@@ -50,8 +53,12 @@ public final class TransformVsDuckDb {
   }
 
   private static void spark(Path dir) throws IOException {
-    SparkSession spark = session();
     Properties results = new Properties();
+    results.setProperty("load.start", loadAverage());
+    long sessionStart = System.nanoTime();
+    SparkSession spark = session();
+    // the command's own start-up, which the cold transform below does not include
+    results.setProperty("session.seconds", String.valueOf(seconds(sessionStart)));
     for (String run : new String[] {"cold", "warm"}) {
       long start = System.nanoTime();
       TransformResult result = Transform.run(spark, dir.resolve("lake").toString());
@@ -59,13 +66,19 @@ public final class TransformVsDuckDb {
       result
           .rowCounts()
           .forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
+      result
+          .modelSeconds()
+          .forEach(
+              (model, took) -> results.setProperty(run + ".model." + model, took.toString()));
     }
+    results.setProperty("load.end", loadAverage());
     finish(results, dir, "spark");
     spark.stop();
   }
 
   private static void duckdb(Path dir) throws Exception {
     Properties results = new Properties();
+    results.setProperty("load.start", loadAverage());
     Path out = dir.resolve("duckdb-marts");
     Files.createDirectories(out);
     try (Connection connection = DuckDbMarts.open(CORES, "2GB")) {
@@ -77,12 +90,24 @@ public final class TransformVsDuckDb {
         counts.forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
       }
     }
+    results.setProperty("load.end", loadAverage());
     finish(results, dir, "duckdb");
   }
 
   private static void report(Path dir) throws IOException {
     Properties spark = load(dir, "spark");
     Properties duck = load(dir, "duckdb");
+    System.out.printf(
+        "%s runs, %d cores; load average (1/5/15 min) flowlake %s -> %s, DuckDB %s -> %s%n",
+        runsOf(dir),
+        CORES,
+        spark.getProperty("load.start"),
+        spark.getProperty("load.end"),
+        duck.getProperty("load.start"),
+        duck.getProperty("load.end"));
+    System.out.printf(
+        "flowlake's Spark session start-up (not in the times below): %.1f s%n",
+        Double.parseDouble(spark.getProperty("session.seconds")));
     System.out.printf("%-24s %12s %12s %8s%n", "", "flowlake", "DuckDB", "ratio");
     for (String key : new String[] {"cold.seconds", "warm.seconds"}) {
       double s = Double.parseDouble(spark.getProperty(key));
@@ -106,6 +131,54 @@ public final class TransformVsDuckDb {
     }
     System.out.println(
         same ? "row counts agree" : "row counts differ: the two computations disagree");
+    System.out.printf("%nflowlake per model (s)      %8s %8s%n", "cold", "warm");
+    for (String key : new java.util.TreeSet<>(spark.stringPropertyNames())) {
+      if (key.startsWith("cold.model.")) {
+        String model = key.substring("cold.model.".length());
+        System.out.printf(
+            "  %-26s %8.1f %8.1f%n",
+            model,
+            Double.parseDouble(spark.getProperty(key)),
+            Double.parseDouble(spark.getProperty("warm.model." + model, "NaN")));
+      }
+    }
+  }
+
+  /**
+   * Seconds per million runs at each lake size: linear growth keeps them level, a fixed cost
+   * makes the small lake's higher.
+   */
+  private static void scaling(List<Path> dirs) throws IOException {
+    System.out.printf(
+        "%-12s %12s %12s %14s %14s%n", "runs", "cold s", "warm s", "cold s/M runs", "DuckDB warm s");
+    for (Path dir : dirs) {
+      Properties spark = load(dir, "spark");
+      Properties duck = load(dir, "duckdb");
+      double millions = runsOf(dir) / 1e6;
+      double cold = Double.parseDouble(spark.getProperty("cold.seconds"));
+      double warm = Double.parseDouble(spark.getProperty("warm.seconds"));
+      System.out.printf(
+          "%,-12d %12.1f %12.1f %14.1f %14.1f%n",
+          runsOf(dir),
+          cold,
+          warm,
+          cold / millions,
+          Double.parseDouble(duck.getProperty("warm.seconds")));
+    }
+  }
+
+  private static long runsOf(Path dir) throws IOException {
+    return Long.parseLong(Files.readString(dir.resolve("lake.runs")).trim());
+  }
+
+  /** The machine's load average when a phase starts and ends: the machine may be shared. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + "/" + fields[1] + "/" + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static void finish(Properties results, Path dir, String engine) throws IOException {
