@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,34 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoReportTest {
 
-  private static final Map<String, String> SPARK_PROPERTIES =
-      Map.of(
-          "spark.master", "local[2]",
-          "spark.ui.enabled", "false",
-          "spark.driver.host", "127.0.0.1",
-          "spark.driver.bindAddress", "127.0.0.1",
-          "spark.sql.shuffle.partitions", "2",
-          "spark.databricks.delta.snapshotPartitions", "2");
+  @RegisterExtension final CommandLineSession session = new CommandLineSession();
 
   private static final int RUNS = 3000;
   private static final int FLOWS = 3;
   private static final long SEED = 7;
-
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream stdout;
-
-  @BeforeEach
-  void sparkSubmitProperties() {
-    SPARK_PROPERTIES.forEach(System::setProperty);
-    stdout = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void clearProperties() {
-    System.setOut(stdout);
-    SPARK_PROPERTIES.keySet().forEach(System::clearProperty);
-  }
 
   @Test
   void demoPrintsFlowSummaryAndFailsTheCheckWhenTheTruthDiffers(@TempDir Path dir)
@@ -72,7 +48,7 @@ class DemoReportTest {
             "--seed",
             String.valueOf(SEED));
 
-    String printed = out.toString(StandardCharsets.UTF_8);
+    String printed = session.printed();
     assertThat(demo.exitCode()).as(demo.err() + printed).isZero();
     List<RunRecord> truth;
     try (Simulator sim = Simulator.builder().runs(RUNS).flows(FLOWS).seed(SEED).start()) {
