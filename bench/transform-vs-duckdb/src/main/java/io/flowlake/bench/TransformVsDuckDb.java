@@ -68,8 +68,7 @@ public final class TransformVsDuckDb {
           .forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
       result
           .modelSeconds()
-          .forEach(
-              (model, took) -> results.setProperty(run + ".model." + model, took.toString()));
+          .forEach((model, took) -> results.setProperty(run + ".model." + model, took.toString()));
     }
     results.setProperty("load.end", loadAverage());
     finish(results, dir, "spark");
@@ -145,12 +144,13 @@ public final class TransformVsDuckDb {
   }
 
   /**
-   * Seconds per million runs at each lake size: linear growth keeps them level, a fixed cost
-   * makes the small lake's higher.
+   * Seconds per million runs at each lake size: linear growth keeps them level, a fixed cost makes
+   * the small lake's higher.
    */
   private static void scaling(List<Path> dirs) throws IOException {
     System.out.printf(
-        "%-12s %12s %12s %14s %14s%n", "runs", "cold s", "warm s", "cold s/M runs", "DuckDB warm s");
+        "%-12s %12s %12s %14s %14s%n",
+        "runs", "cold s", "warm s", "cold s/M runs", "DuckDB warm s");
     for (Path dir : dirs) {
       Properties spark = load(dir, "spark");
       Properties duck = load(dir, "duckdb");
