@@ -22,7 +22,9 @@ public final class BenchLake {
 
   public static void write(SparkSession spark, String lake, long runs, int files) {
     spark.sql(nodesSql()).createOrReplaceTempView("bench_flow_nodes");
-    Dataset<Row> runRows = spark.sql(runsSql(runs)).repartition(files);
+    // the ids are split into `files` ranges at the source: a repartition would shuffle every
+    // generated row (paths, result maps) once more before writing it
+    Dataset<Row> runRows = spark.sql(runsSql(runs, files));
     runRows
         .write()
         .format("delta")
@@ -62,7 +64,7 @@ public final class BenchLake {
             FLOWS - 1);
   }
 
-  private static String runsSql(long runs) {
+  private static String runsSql(long runs, int files) {
     return """
         with
 
@@ -75,7 +77,7 @@ public final class BenchLake {
                 timestamp'2024-01-01 00:00:00' + make_interval(0, 0, 0, 0, 0, 0, pmod(hash(id, 14), 31536000) + pmod(hash(id, 17), 1000000) / 1000000.0) as created_on,
                 pmod(hash(id, 15), 3600) + 5 as duration,
                 pmod(hash(id, 16), %d) + 1 as steps
-            from range(%d)
+            from range(0, %d, 1, %d)
         ),
 
         shaped as (
@@ -83,6 +85,7 @@ public final class BenchLake {
                 draws.*,
                 flows.flow_uuid,
                 flows.flow_name,
+                flows.nodes as flow_nodes,
                 slice(flows.nodes, 1, steps) as path_nodes,
                 case
                     when exit_draw < 600 then 'completed'
@@ -107,13 +110,16 @@ public final class BenchLake {
             cast(null as string) as contact_ref,
             cast(null as string) as start_uuid,
             responded,
-            transform(path_nodes, (node, i) -> named_struct('node', node, 'time', created_on + make_interval(0, 0, 0, 0, 0, 0, i * 10))) as path,
-            map_from_entries(filter(array(
-                case when steps >= 1 then struct('name', named_struct('name', 'Name', 'value', concat('name ', pmod(hash(id, 23), 100000)), 'category', 'All Responses', 'node', path_nodes[0], 'time', created_on, 'input', cast(null as string))) end,
-                case when steps >= 2 then struct('age', named_struct('name', 'Age', 'value', case when pmod(hash(id, 21), 20) = 0 then '' else cast(pmod(hash(id, 21), 80) + 10 as string) end, 'category', case when pmod(hash(id, 21), 20) = 0 then 'No Response' else 'Valid' end, 'node', path_nodes[1], 'time', created_on, 'input', cast(null as string))) end,
-                case when steps >= 3 then struct('color', named_struct('name', 'Color', 'value', lower(element_at(array('Red', 'Blue', 'Green', 'Other', 'No Response'), pmod(hash(id, 22), 5) + 1)), 'category', element_at(array('Red', 'Blue', 'Green', 'Other', 'No Response'), pmod(hash(id, 22), 5) + 1), 'node', path_nodes[2], 'time', created_on, 'input', cast(null as string))) end,
-                case when steps >= 4 then struct('rating', named_struct('name', 'Rating', 'value', cast(pmod(hash(id, 24), 5) + 1 as string), 'category', concat(cast(pmod(hash(id, 24), 5) + 1 as string), ' stars'), 'node', path_nodes[3], 'time', created_on, 'input', cast(null as string))) end
-            ), e -> e is not null)) as `values`,
+            -- step i (from 0) at created_on + 10 i seconds. Written without lambdas (transform,
+            -- filter), which Spark interprets row by row, several times slower than generated code
+            cast(arrays_zip(path_nodes, sequence(created_on, created_on + make_interval(0, 0, 0, 0, 0, 0, (steps - 1) * 10), interval 10 seconds)) as array<struct<node: string, time: timestamp>>) as path,
+            -- result k (of four) is written at node k, on runs that reach it
+            map_from_arrays(slice(array('name', 'age', 'color', 'rating'), 1, least(steps, 4)), slice(array(
+                named_struct('name', 'Name', 'value', concat('name ', pmod(hash(id, 23), 100000)), 'category', 'All Responses', 'node', flow_nodes[0], 'time', created_on, 'input', cast(null as string)),
+                named_struct('name', 'Age', 'value', case when pmod(hash(id, 21), 20) = 0 then '' else cast(pmod(hash(id, 21), 80) + 10 as string) end, 'category', case when pmod(hash(id, 21), 20) = 0 then 'No Response' else 'Valid' end, 'node', flow_nodes[1], 'time', created_on, 'input', cast(null as string)),
+                named_struct('name', 'Color', 'value', lower(element_at(array('Red', 'Blue', 'Green', 'Other', 'No Response'), pmod(hash(id, 22), 5) + 1)), 'category', element_at(array('Red', 'Blue', 'Green', 'Other', 'No Response'), pmod(hash(id, 22), 5) + 1), 'node', flow_nodes[2], 'time', created_on, 'input', cast(null as string)),
+                named_struct('name', 'Rating', 'value', cast(pmod(hash(id, 24), 5) + 1 as string), 'category', concat(cast(pmod(hash(id, 24), 5) + 1 as string), ' stars'), 'node', flow_nodes[3], 'time', created_on, 'input', cast(null as string))
+            ), 1, least(steps, 4))) as `values`,
             created_on,
             created_on + make_interval(0, 0, 0, 0, 0, 0, case when exit_type is null then duration / 2 else duration end) as modified_on,
             case when exit_type is not null then created_on + make_interval(0, 0, 0, 0, 0, 0, duration) end as exited_on,
@@ -128,6 +134,7 @@ public final class BenchLake {
             FLOWS,
             NODES,
             runs,
+            files,
             uuidOf("cast(id as string)"),
             uuidOf("concat('contact-', pmod(hash(id, 31), 2000000))"));
   }
