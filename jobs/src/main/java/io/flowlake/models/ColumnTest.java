@@ -3,68 +3,39 @@ package io.flowlake.models;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A generic test on one column (as in dbt), turned into an audit: a query of offending rows. */
+/** A generic test on one column (as in dbt), turned into an audit of the model's rows. */
 public sealed interface ColumnTest {
 
-  /** The audit's name, e.g. {@code between(completion_rate, 0, 1)}. */
-  String auditName(String column);
-
-  /** Rows of {@code model} that break the test. */
-  String auditSql(String model, String column);
+  /** The audit that checks {@code column} of {@code model}. */
+  Audit audit(String model, String column);
 
   /** The column is never null. */
   record NotNull() implements ColumnTest {
     @Override
-    public String auditName(String column) {
-      return "not_null(" + column + ")";
-    }
-
-    @Override
-    public String auditSql(String model, String column) {
-      return "select * from "
-          + SqlText.identifier(model)
-          + " where "
-          + SqlText.identifier(column)
-          + " is null";
+    public Audit audit(String model, String column) {
+      return Audit.ofRows(
+          model, "not_null(" + column + ")", SqlText.identifier(column) + " is null");
     }
   }
 
   /** No two rows share a (non-null) value. */
   record Unique() implements ColumnTest {
     @Override
-    public String auditName(String column) {
-      return "unique(" + column + ")";
-    }
-
-    @Override
-    public String auditSql(String model, String column) {
-      return SqlText.duplicatesOf(model, List.of(column));
+    public Audit audit(String model, String column) {
+      return Audit.ofQuery(
+          model, "unique(" + column + ")", SqlText.duplicatesOf(model, List.of(column)));
     }
   }
 
   /** Every non-null value lies in {@code [min, max]}. */
   record Between(double min, double max) implements ColumnTest {
     @Override
-    public String auditName(String column) {
-      return "between(" + column + ", " + format(min) + ", " + format(max) + ")";
-    }
-
-    @Override
-    public String auditSql(String model, String column) {
+    public Audit audit(String model, String column) {
       String c = SqlText.identifier(column);
-      return "select * from "
-          + SqlText.identifier(model)
-          + " where "
-          + c
-          + " < "
-          + format(min)
-          + " or "
-          + c
-          + " > "
-          + format(max)
-          + " or isnan("
-          + c
-          + ")";
+      return Audit.ofRows(
+          model,
+          "between(" + column + ", " + format(min) + ", " + format(max) + ")",
+          c + " < " + format(min) + " or " + c + " > " + format(max) + " or isnan(" + c + ")");
     }
 
     private static String format(double bound) {
@@ -79,20 +50,12 @@ public sealed interface ColumnTest {
     }
 
     @Override
-    public String auditName(String column) {
-      return "accepted_values(" + column + ")";
-    }
-
-    @Override
-    public String auditSql(String model, String column) {
+    public Audit audit(String model, String column) {
       String list = values.stream().map(SqlText::stringLiteral).collect(Collectors.joining(", "));
-      return "select * from "
-          + SqlText.identifier(model)
-          + " where "
-          + SqlText.identifier(column)
-          + " not in ("
-          + list
-          + ")";
+      return Audit.ofRows(
+          model,
+          "accepted_values(" + column + ")",
+          SqlText.identifier(column) + " not in (" + list + ")");
     }
   }
 }

@@ -1,9 +1,12 @@
 package io.flowlake.models;
 
+import io.delta.tables.DeltaTable;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /** Replaces a mart's contents in one Delta commit: a reader sees the old mart or the new one. */
 final class MartWriter {
@@ -25,6 +28,21 @@ final class MartWriter {
       writer = writer.option("delta.columnMapping.mode", "name");
     }
     writer.save(path);
+  }
+
+  /**
+   * The rows the table's latest commit wrote, from the commit's own metrics: counting the mart
+   * again would cost a Spark job (or a scan of the Delta log's file statistics) per mart.
+   */
+  static long lastWriteRows(SparkSession spark, String path) {
+    Row commit = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
+    Map<String, String> metrics = commit.getJavaMap(0);
+    String rows = metrics == null ? null : metrics.get("numOutputRows");
+    if (rows == null) {
+      // commit metrics switched off (spark.databricks.delta.history.metricsEnabled=false)
+      return spark.read().format("delta").load(path).count();
+    }
+    return Long.parseLong(rows);
   }
 
   static boolean needsColumnMapping(String[] columns) {

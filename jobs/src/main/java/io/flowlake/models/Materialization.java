@@ -4,7 +4,7 @@ package io.flowlake.models;
 public enum Materialization {
   /** A lazy temp view: recomputed by each reader, which Spark then optimises as one plan. */
   VIEW,
-  /** A temp view kept in memory (spilling to disk) because several models read it. */
+  /** Computed once and kept in memory (spilling to disk), because several models read it. */
   CACHE,
   /** Audited, written to {@code <lake>/marts/<name>} in one Delta commit, then read back. */
   MART

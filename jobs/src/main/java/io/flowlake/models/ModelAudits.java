@@ -12,22 +12,18 @@ final class ModelAudits {
     List<Audit> audits = new ArrayList<>();
     if (!model.grain().isEmpty()) {
       audits.add(
-          new Audit(
+          Audit.ofQuery(
               model.name(),
               "unique_grain(" + String.join(", ", model.grain()) + ")",
               SqlText.duplicatesOf(model.name(), model.grain())));
     }
     for (ModelColumn column : model.columns()) {
       for (ColumnTest test : column.tests()) {
-        audits.add(
-            new Audit(
-                model.name(),
-                test.auditName(column.name()),
-                test.auditSql(model.name(), column.name())));
+        audits.add(test.audit(model.name(), column.name()));
       }
     }
     for (String name : model.audits()) {
-      audits.add(new Audit(model.name(), name, catalog.auditSql(name)));
+      audits.add(Audit.ofQuery(model.name(), name, catalog.auditSql(name)));
     }
     return audits;
   }

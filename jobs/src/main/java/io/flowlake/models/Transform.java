@@ -7,7 +7,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds every mart of a lake from its runs and run_values: runs the models in dependency order,
@@ -16,13 +17,12 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Transform {
 
-  static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final Logger LOG = LoggerFactory.getLogger(Transform.class);
 
   private final SparkSession spark;
   private final ModelCatalog catalog;
   private final String lake;
   private final ModelRunner runner;
-  private final List<Dataset<Row>> cached = new ArrayList<>();
 
   private Transform(SparkSession spark, ModelCatalog catalog, String lake) {
     this.spark = spark;
@@ -42,64 +42,62 @@ public final class Transform {
   }
 
   static TransformResult run(SparkSession spark, String lake, ModelCatalog catalog) {
-    // The marts are small aggregates: Spark's default of 200 shuffle partitions would mostly
-    // schedule empty tasks. A value the user set wins.
-    boolean setPartitions = !spark.conf().contains(SHUFFLE_PARTITIONS);
-    if (setPartitions) {
-      spark.conf().set(SHUFFLE_PARTITIONS, Math.max(1, spark.sparkContext().defaultParallelism()));
-    }
-    Transform transform = new Transform(spark, catalog, lake);
-    try {
-      return transform.run();
-    } finally {
-      transform.cached.forEach(Dataset::unpersist);
-      if (setPartitions) {
-        spark.conf().unset(SHUFFLE_PARTITIONS);
-      }
+    try (SessionDefaults defaults = SessionDefaults.apply(spark)) {
+      return new Transform(spark, catalog, lake).run();
     }
   }
 
   private TransformResult run() {
     runner.registerSources(lake);
     Map<String, Long> counts = new LinkedHashMap<>();
+    Map<String, Double> seconds = new LinkedHashMap<>();
     List<Audit> passed = new ArrayList<>();
     for (Model model : catalog.models()) {
+      long start = System.nanoTime();
       Dataset<Row> rows = runner.query(model);
       switch (model.materialized()) {
         case VIEW -> rows.createOrReplaceTempView(model.name());
         case CACHE -> keep(rows).createOrReplaceTempView(model.name());
         case MART -> passed.addAll(publish(model, rows, counts));
       }
+      // without a Spark UI, this is where a slow transform shows which model costs what
+      double took = (System.nanoTime() - start) / 1e9;
+      seconds.put(model.name(), took);
+      LOG.info("model {} ({}) took {} s", model.name(), model.materialized(), took);
     }
-    return new TransformResult(counts, passed);
+    return new TransformResult(counts, passed, seconds);
   }
 
   /**
-   * Audits the mart's rows, writes them and counts them. An audited mart is computed once and kept
-   * in memory (marts with audits are small aggregates); later models read it from there.
+   * Audits the mart's rows, writes them and takes their count from the write's commit. An audited
+   * mart is computed once and kept (marts with audits are small aggregates); later models read it
+   * from there.
    */
   private List<Audit> publish(Model mart, Dataset<Row> rows, Map<String, Long> counts) {
     List<Audit> audits = ModelAudits.of(mart, catalog);
     String path = MartPaths.mart(lake, mart.name());
-    if (audits.isEmpty()) {
-      MartWriter.overwrite(rows, path);
-      Dataset<Row> written = spark.read().format("delta").load(path);
-      written.createOrReplaceTempView(mart.name());
-      // answered from the Delta log's file statistics, without reading the rows again
-      counts.put(mart.name(), written.count());
-    } else {
-      Dataset<Row> kept = keep(rows);
-      kept.createOrReplaceTempView(mart.name());
+    Dataset<Row> source = rows;
+    if (!audits.isEmpty()) {
+      source = keep(rows);
+      source.createOrReplaceTempView(mart.name());
       AuditRunner.check(spark, audits);
-      MartWriter.overwrite(kept, path);
-      counts.put(mart.name(), kept.count());
+    }
+    MartWriter.overwrite(source, path);
+    counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
+    if (audits.isEmpty()) {
+      // later models read the written mart, not a recomputation of its query
+      spark.read().format("delta").load(path).createOrReplaceTempView(mart.name());
     }
     return audits;
   }
 
-  private Dataset<Row> keep(Dataset<Row> rows) {
-    Dataset<Row> kept = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(kept);
-    return kept;
+  /**
+   * Computes the rows once and keeps them in memory (spilling to disk) for the models that read
+   * them. A local checkpoint, not a cache: Spark 4 does not substitute cached data under the import
+   * CTEs every model starts with, so a cached view would be recomputed by each reader. Spark frees
+   * the blocks once the view is replaced and the dataset garbage collected.
+   */
+  private static Dataset<Row> keep(Dataset<Row> rows) {
+    return rows.localCheckpoint(true);
   }
 }

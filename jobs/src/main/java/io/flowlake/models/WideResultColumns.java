@@ -10,21 +10,24 @@ import org.apache.spark.sql.Row;
 
 /**
  * The result columns of {@code flow_results_wide}, named as RapidPro's results export names them:
- * {@code <Result> (Category) - <Flow>}, {@code (Value)} and {@code (Text)}. Each is filled from the
- * run's {@code result_values} map only on runs of its flow, so the pivot is a projection of the
- * runs: no shuffle, no join, nothing but the (flow, result) list on the driver.
+ * {@code <Result> (Category) - <Flow>} and {@code <Result> (Value) - <Flow>}. Each is filled from
+ * the run's {@code result_values} map only on runs of its flow, so the pivot is a projection of the
+ * runs: no shuffle, nothing but the (flow, result) list on the driver. RapidPro's {@code (Text)}
+ * column is left out: it shows {@code input}, which the API stopped sending in Dec 2024.
  *
- * <p>The generated expressions read {@code runs.flow_uuid} and {@code runs.result_values}: the
- * model's SQL must call stg_runs {@code runs}.
+ * <p>The generated expressions read {@code runs.result_values} and {@code run_flows.flow_index} (an
+ * integer per flow: one int comparison per column and row instead of a uuid string's).
  */
 final class WideResultColumns {
 
   /** A (flow, result) pair: a row of {@code int_wide_result_columns}. */
-  record Pair(String flowUuid, String flowLabel, String resultKey, String resultLabel) {
+  record Pair(
+      String flowUuid, int flowIndex, String flowLabel, String resultKey, String resultLabel) {
 
     static Pair of(Row row) {
       return new Pair(
           row.getAs("flow_uuid"),
+          row.<Integer>getAs("flow_index"),
           row.getAs("flow_label"),
           row.getAs("result_key"),
           row.getAs("result_label"));
@@ -37,14 +40,10 @@ final class WideResultColumns {
 
   /** Export column kind and the field of a run's result value it shows. */
   private static final List<String[]> KINDS =
-      List.of(
-          new String[] {"Category", "category"},
-          new String[] {"Value", "value"},
-          new String[] {"Text", "input"});
+      List.of(new String[] {"Category", "category"}, new String[] {"Value", "value"});
 
   private static final Comparator<Pair> COLUMN_ORDER =
-      Comparator.comparing(Pair::flowLabel)
-          .thenComparing(Pair::flowUuid)
+      Comparator.comparingInt(Pair::flowIndex)
           .thenComparing(Pair::resultLabel)
           .thenComparing(Pair::resultKey);
 
@@ -66,8 +65,8 @@ final class WideResultColumns {
         if (ambiguous) {
           header += " [" + pair.flowUuid() + "/" + pair.resultKey() + "]";
         }
-        sql.append(",\n        case when runs.flow_uuid = ")
-            .append(SqlText.stringLiteral(pair.flowUuid()))
+        sql.append(",\n        case when run_flows.flow_index = ")
+            .append(pair.flowIndex())
             .append(" then runs.result_values[")
             .append(SqlText.stringLiteral(pair.resultKey()))
             .append("].")

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.models.LakeFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,30 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MartCommandsTest {
 
-  private static final Map<String, String> SPARK_PROPERTIES =
-      Map.of(
-          "spark.master", "local[2]",
-          "spark.ui.enabled", "false",
-          "spark.driver.host", "127.0.0.1",
-          "spark.driver.bindAddress", "127.0.0.1",
-          "spark.sql.shuffle.partitions", "2",
-          "spark.databricks.delta.snapshotPartitions", "2");
-
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream stdout;
-
-  @BeforeEach
-  void sparkSubmitProperties() {
-    SPARK_PROPERTIES.forEach(System::setProperty);
-    stdout = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void clearProperties() {
-    System.setOut(stdout);
-    SPARK_PROPERTIES.keySet().forEach(System::clearProperty);
-  }
+  @RegisterExtension final CommandLineSession session = new CommandLineSession();
 
   @Test
   void transformPrintsEachMartThenExportWritesThem(@TempDir Path dir) {
@@ -59,7 +32,7 @@ class MartCommandsTest {
     CliErrors transformed = CliErrors.run("transform", "--lake", lake);
 
     assertThat(transformed.exitCode()).as(transformed.err()).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8))
+    assertThat(session.printed())
         .containsPattern("flow_summary +1 rows")
         .containsPattern("flow_results_wide +2 rows")
         .containsPattern("audits: \\d+ passed");

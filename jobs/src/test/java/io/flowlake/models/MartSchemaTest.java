@@ -117,19 +117,17 @@ class MartSchemaTest {
     StructType pairs = schemas.get("int_wide_result_columns");
     spark
         .createDataFrame(
-            List.of(RowFactory.create("f1", "Feedback, 2024", "rating", "Rating (1-5)")), pairs)
+            List.of(RowFactory.create("f1", 1, "Feedback, 2024", "rating", "Rating (1-5)")), pairs)
         .createOrReplaceTempView("int_wide_result_columns");
 
     String[] columns =
         new ModelRunner(spark, catalog).query(catalog.model("flow_results_wide")).columns();
 
     List<String> fixed = List.of(schemas.get("flow_results_wide").fieldNames());
-    assertThat(columns).startsWith(fixed.toArray(String[]::new)).hasSize(fixed.size() + 3);
+    assertThat(columns).startsWith(fixed.toArray(String[]::new)).hasSize(fixed.size() + 2);
     assertThat(List.of(columns).subList(fixed.size(), columns.length))
         .containsExactly(
-            "Rating (1-5) (Category) - Feedback, 2024",
-            "Rating (1-5) (Value) - Feedback, 2024",
-            "Rating (1-5) (Text) - Feedback, 2024")
+            "Rating (1-5) (Category) - Feedback, 2024", "Rating (1-5) (Value) - Feedback, 2024")
         .allMatch(c -> resultColumn.matcher(c).matches());
     spark.createDataFrame(List.<Row>of(), pairs).createOrReplaceTempView("int_wide_result_columns");
   }

@@ -104,7 +104,7 @@ class TransformTest {
         .contains(
             "Age (Category) - Registration v2",
             "Colour (Value) - Registration v2",
-            "Q (Text) - Paths off");
+            "Q (Value) - Paths off");
   }
 
   @Test

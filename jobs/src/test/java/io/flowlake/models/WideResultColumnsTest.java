@@ -17,6 +17,7 @@ class WideResultColumnsTest {
   private static final StructType PAIR =
       new StructType()
           .add("flow_uuid", DataTypes.StringType)
+          .add("flow_index", DataTypes.IntegerType)
           .add("flow_label", DataTypes.StringType)
           .add("result_key", DataTypes.StringType)
           .add("result_label", DataTypes.StringType);
@@ -24,32 +25,31 @@ class WideResultColumnsTest {
   private static final Pattern ALIAS = Pattern.compile(" as `((?:[^`]|``)*)`");
 
   @Test
-  void ordersGroupsByFlowThenResultWithCategoryValueText() {
+  void ordersGroupsByFlowIndexThenResultWithCategoryThenValue() {
     String sql =
         WideResultColumns.render(
             List.of(
-                pair("f2", "Survey", "b", "Beta"),
-                pair("f1", "Registration", "z", "Zed"),
-                pair("f2", "Survey", "a", "Alpha")));
+                pair("f2", 2, "Survey", "b", "Beta"),
+                pair("f1", 1, "Registration", "z", "Zed"),
+                pair("f2", 2, "Survey", "a", "Alpha")));
 
     assertThat(aliases(sql))
         .containsExactly(
             "Zed (Category) - Registration",
             "Zed (Value) - Registration",
-            "Zed (Text) - Registration",
             "Alpha (Category) - Survey",
             "Alpha (Value) - Survey",
-            "Alpha (Text) - Survey",
             "Beta (Category) - Survey",
-            "Beta (Value) - Survey",
-            "Beta (Text) - Survey");
+            "Beta (Value) - Survey");
+    assertThat(sql)
+        .contains("case when run_flows.flow_index = 2 then runs.result_values['a'].category end");
   }
 
   @Test
   void namesThatDifferOnlyByCaseGetTheirFlowAndKey() {
     String sql =
         WideResultColumns.render(
-            List.of(pair("f1", "Poll", "q1", "Q1"), pair("f2", "poll", "q1", "q1")));
+            List.of(pair("f1", 1, "Poll", "q1", "Q1"), pair("f2", 2, "poll", "q1", "q1")));
 
     assertThat(aliases(sql))
         .contains("Q1 (Category) - Poll [f1/q1]", "q1 (Category) - poll [f2/q1]");
@@ -57,10 +57,10 @@ class WideResultColumnsTest {
 
   @Test
   void quotesDataSoNoNameChangesTheQuery() {
-    String sql = WideResultColumns.render(List.of(pair("f'1", "Flow `x`", "it's", "Say \\ 'hi'")));
+    String sql =
+        WideResultColumns.render(List.of(pair("f1", 1, "Flow `x`", "it's", "Say \\ 'hi'")));
 
     assertThat(sql)
-        .contains("runs.flow_uuid = 'f\\'1'")
         .contains("runs.result_values['it\\'s'].category")
         .contains("as `Say \\ 'hi' (Category) - Flow ``x```");
   }
@@ -70,8 +70,10 @@ class WideResultColumnsTest {
     assertThat(WideResultColumns.render(List.of())).isEmpty();
   }
 
-  private static Row pair(String flowUuid, String flowLabel, String key, String label) {
-    return new GenericRowWithSchema(new Object[] {flowUuid, flowLabel, key, label}, PAIR);
+  private static Row pair(
+      String flowUuid, int flowIndex, String flowLabel, String key, String label) {
+    return new GenericRowWithSchema(
+        new Object[] {flowUuid, flowIndex, flowLabel, key, label}, PAIR);
   }
 
   private static List<String> aliases(String sql) {
