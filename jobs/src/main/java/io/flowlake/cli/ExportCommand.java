@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 final class ExportCommand implements Callable<Integer> {
 
   @Mixin LakeOption lakeOption;
+  @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
   @Option(
