@@ -28,6 +28,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
+    return exitCode(cause);
+  }
+
+  /** The exit code of a failure whose own cause is {@code cause} (see {@link #ownCause}). */
+  static int exitCode(Throwable cause) {
     if (cause instanceof LakeLockedException) {
       return ExitCodes.LOCKED;
     }

@@ -64,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
       Configuration conf = spark.session().sparkContext().hadoopConfiguration();
       RunReport report = new RunReport(UUID.randomUUID().toString(), "run", lake.root(), started);
       RunOutcome outcome = RunOutcome.FAILURE;
+      int exitCode = ExitCodes.FAILURE;
       String error = null;
       try (RunLock lock = Locks.take(spark.session(), lake, report.runId(), "run", human)) {
         lock.replaced().ifPresent(report::staleLockReplaced);
@@ -83,10 +84,15 @@ final class RunCommand implements Callable<Integer> {
         error = e.getMessage();
         throw e;
       } catch (RuntimeException | Error e) {
-        error = String.valueOf(ErrorReporter.ownCause(e).getMessage());
+        Throwable cause = ErrorReporter.ownCause(e);
+        error = String.valueOf(cause.getMessage());
+        exitCode = ErrorReporter.exitCode(cause); // the code the process will exit with
         throw e;
       } finally {
-        report.finish(outcome, ExitCodes.of(outcome), Instant.now(), error);
+        if (outcome != RunOutcome.FAILURE) {
+          exitCode = ExitCodes.of(outcome);
+        }
+        report.finish(outcome, exitCode, Instant.now(), error);
         try {
           new RunReportStore(lake, conf).write(report, started.toEpochMilli());
         } catch (RuntimeException e) {

@@ -91,6 +91,17 @@ class ScheduledRunTest {
     }
   }
 
+  /** Answers slowly, so a run in another JVM holds the lock for a while. */
+  private static Simulator slowWorkspace(long seed) throws Exception {
+    return Simulator.builder()
+        .runs(300)
+        .flows(3)
+        .seed(seed)
+        .requestsPerHour(0)
+        .latencyMs(1000)
+        .start();
+  }
+
   private static List<JsonNode> reports(Path lake) throws Exception {
     Path runs = lake.resolve("_state/runs");
     if (!Files.isDirectory(runs)) {
@@ -112,14 +123,7 @@ class ScheduledRunTest {
   @Test
   void aSecondRunWhileTheFirstHoldsTheLakeExitsWithItsOwnCodeAndTheFirstFinishes()
       throws Exception {
-    try (Simulator sim =
-        Simulator.builder()
-            .runs(1500)
-            .flows(3)
-            .seed(11)
-            .requestsPerHour(0)
-            .latencyMs(300)
-            .start()) {
+    try (Simulator sim = slowWorkspace(11)) {
       Path lake = dir.resolve("lake");
       Process first = startRun(sim, lake);
       try {
@@ -145,14 +149,7 @@ class ScheduledRunTest {
 
   @Test
   void aKilledRunLeavesALockThatTheNextRunFindsStaleAndTakesOver() throws Exception {
-    try (Simulator sim =
-        Simulator.builder()
-            .runs(1500)
-            .flows(3)
-            .seed(12)
-            .requestsPerHour(0)
-            .latencyMs(300)
-            .start()) {
+    try (Simulator sim = slowWorkspace(12)) {
       Path lake = dir.resolve("lake");
       Process killed = startRun(sim, lake);
       awaitLock(killed, lake);

@@ -64,7 +64,12 @@ class PostgresExportIT {
 
   private static int export() throws Exception {
     Path password = Files.writeString(dir.resolve("pg-password"), PostgresServer.PASSWORD);
+    return export(password, new java.io.PrintWriter(System.err, true));
+  }
+
+  private static int export(Path passwordFile, java.io.PrintWriter err) {
     return FlowlakeCli.execute(
+        err,
         "export",
         "--lake",
         dir.resolve("demo-lake").toString(),
@@ -73,7 +78,7 @@ class PostgresExportIT {
         "--jdbc-user",
         PostgresServer.USER,
         "--jdbc-password-file",
-        password.toString());
+        passwordFile.toString());
   }
 
   private static Connection db() throws Exception {
@@ -167,18 +172,7 @@ class PostgresExportIT {
   void aWrongPasswordFailsWithExitOneAndOneLineThatDoesNotShowIt() throws Exception {
     Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-it-secret");
     java.io.StringWriter err = new java.io.StringWriter();
-    int code =
-        FlowlakeCli.execute(
-            new java.io.PrintWriter(err, true),
-            "export",
-            "--lake",
-            dir.resolve("demo-lake").toString(),
-            "--jdbc-url",
-            postgres.url(),
-            "--jdbc-user",
-            PostgresServer.USER,
-            "--jdbc-password-file",
-            wrong.toString());
+    int code = export(wrong, new java.io.PrintWriter(err, true));
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
         .contains("password authentication failed")
