@@ -71,7 +71,7 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException e) {
       // before any request: a lake that cannot hold a lock file cannot hold the data either
       throw new ConfigException(
-          "cannot take the lake's lock "
+          "cannot write to the lake: its lock "
               + file.location()
               + " ("
               + e.getMessage()
