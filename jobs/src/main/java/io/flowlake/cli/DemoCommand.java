@@ -72,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
           "The simulated workspace's budget, which the pull paces to (default: ${DEFAULT-VALUE}; a real workspace allows 3600).")
   int requestsPerHour;
 
+  @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
   @Override

@@ -2,6 +2,7 @@ package io.flowlake.cli;
 
 import io.flowlake.api.ApiException;
 import io.flowlake.api.ConfigException;
+import io.flowlake.ops.LakeLockedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -21,16 +22,28 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     err.println("flowlake " + cmd.getCommandName() + ": " + message(cause));
     if (verbose(parsed)) {
       e.printStackTrace(err);
-    } else if (!(cause instanceof ConfigException) && !(cause instanceof ApiException)) {
+    } else if (!(cause instanceof ConfigException)
+        && !(cause instanceof ApiException)
+        && !(cause instanceof LakeLockedException)) {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
+    return exitCode(cause);
+  }
+
+  /** The exit code of a failure whose own cause is {@code cause} (see {@link #ownCause}). */
+  static int exitCode(Throwable cause) {
+    if (cause instanceof LakeLockedException) {
+      return ExitCodes.LOCKED;
+    }
     return cause instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
   }
 
   static Throwable ownCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConfigException || t instanceof ApiException) {
+      if (t instanceof ConfigException
+          || t instanceof ApiException
+          || t instanceof LakeLockedException) {
         return t;
       }
       if (t.getCause() == t) {

@@ -10,37 +10,49 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code flowlake export --lake DIR --format csv|parquet --out DIR}: marts as plain files. */
+/**
+ * {@code flowlake export}: the marts as plain files ({@code --format --out}) or into PostgreSQL
+ * tables ({@code --jdbc-url}).
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the marts as CSV or Parquet files, for tools that do not read Delta.",
-      "Layout:",
+      "Writes the marts as CSV or Parquet files, for tools that do not read Delta,",
+      "or (--jdbc-url) into PostgreSQL tables, each replaced in one transaction.",
+      "File layout:",
       "<out>/<mart>/part-*.csv|parquet, <out>/manifest.json (tables, row counts, schema version),",
       "and <out>/_SUCCESS last."
     })
 final class ExportCommand implements Callable<Integer> {
 
   @Mixin LakeOption lakeOption;
+  @Mixin JdbcOptions jdbcOptions;
+  @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
-  @Option(
-      names = "--format",
-      required = true,
-      paramLabel = "FORMAT",
-      description = "csv or parquet.")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv or parquet (with --out).")
   String format;
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "DIR",
-      description = "Directory to write the files to.")
+      description = "Directory to write the files to (with --format).")
   String out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (jdbcOptions.url != null) {
+      if (format != null || out != null) {
+        throw new ConfigException(
+            "give either --jdbc-url (PostgreSQL) or --format and --out (files), not both");
+      }
+      return JdbcExport.run(lakeOption, jdbcOptions.target(), System.out);
+    }
+    if (format == null || out == null) {
+      throw new ConfigException(
+          "say where to export: --format csv|parquet --out DIR, or --jdbc-url jdbc:postgresql://...");
+    }
     ExportFormat exportFormat;
     try {
       exportFormat = ExportFormat.parse(format);

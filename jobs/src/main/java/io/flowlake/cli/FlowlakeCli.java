@@ -1,5 +1,6 @@
 package io.flowlake.cli;
 
+import io.flowlake.api.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,8 +31,19 @@ public final class FlowlakeCli implements Runnable {
 
   /** As {@link #execute(String...)}, with error lines going to {@code err}. */
   public static int execute(java.io.PrintWriter err, String... args) {
+    return execute(err, System.getenv(), args);
+  }
+
+  /** As above, with {@code env} standing for the environment ({@code FLOWLAKE_<OPTION>}). */
+  static int execute(java.io.PrintWriter err, java.util.Map<String, String> env, String... args) {
     CommandLine cli = new CommandLine(new FlowlakeCli());
     cli.setErr(err);
+    try {
+      cli.setDefaultValueProvider(ConfigDefaults.load(cli, env, args));
+    } catch (ConfigException e) {
+      err.println("flowlake: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(
         (e, parsed) -> {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin ConfigOption configOption;
+
   @Option(
       names = {"-h", "--help"},
       usageHelp = true,

@@ -1,7 +1,9 @@
 package io.flowlake.cli;
 
+import io.flowlake.lake.LakePaths;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
+import io.flowlake.ops.RunLock;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,12 +22,16 @@ import picocli.CommandLine.Mixin;
 final class TransformCommand implements Callable<Integer> {
 
   @Mixin LakeOption lakeOption;
+  @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     try (Sparks spark = Sparks.open("transform")) {
-      transform(spark.session(), lakeOption.paths(spark.session()).root(), System.out);
+      LakePaths lake = lakeOption.paths(spark.session());
+      try (RunLock lock = Locks.take(spark.session(), lake, "transform", System.out)) {
+        transform(spark.session(), lake.root(), System.out);
+      }
       return ExitCodes.OK;
     }
   }

@@ -1,0 +1,100 @@
+package io.flowlake.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.flowlake.api.ConfigException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A config file as text values: top-level keys, and keys under a command's name. YAML nests them
+ * ({@code run: {max-rejects: 10}}); .properties joins them with a dot ({@code run.max-rejects=10}).
+ */
+record ConfigFile(String name, Map<String, String> top, Map<String, Map<String, String>> sections) {
+
+  static final ConfigFile EMPTY = new ConfigFile("(none)", Map.of(), Map.of());
+
+  static ConfigFile read(String location) {
+    Path path = Path.of(location);
+    if (!Files.isRegularFile(path)) {
+      throw new ConfigException("--config " + location + ": no such file");
+    }
+    try {
+      return location.endsWith(".properties") ? properties(path) : yaml(path);
+    } catch (IOException e) {
+      throw new ConfigException("--config " + location + ": " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static ConfigFile properties(Path path) throws IOException {
+    Properties props = new Properties();
+    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      props.load(in);
+    }
+    ConfigFile file = new ConfigFile(path.toString(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    for (String key : props.stringPropertyNames()) {
+      file.put(key, props.getProperty(key).strip());
+    }
+    return file;
+  }
+
+  private static ConfigFile yaml(Path path) throws IOException {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
+    ConfigFile file = new ConfigFile(path.toString(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    if (root == null || root.isNull() || root.isMissingNode()) {
+      return file;
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("--config " + path + ": expected key: value lines");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (entry.getValue().isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> inner = entry.getValue().fields();
+            inner.hasNext(); ) {
+          Map.Entry<String, JsonNode> option = inner.next();
+          file.put(entry.getKey() + "." + option.getKey(), scalar(path, option));
+        }
+      } else {
+        file.put(entry.getKey(), scalar(path, entry));
+      }
+    }
+    return file;
+  }
+
+  private void put(String key, String value) {
+    int dot = key.indexOf('.');
+    if (dot < 0) {
+      top.put(key, value);
+    } else {
+      sections
+          .computeIfAbsent(key.substring(0, dot), k -> new LinkedHashMap<>())
+          .put(key.substring(dot + 1), value);
+    }
+  }
+
+  private static String scalar(Path path, Map.Entry<String, JsonNode> entry) {
+    JsonNode value = entry.getValue();
+    if (!value.isValueNode() || value.isNull()) {
+      throw new ConfigException(
+          "--config " + path + ": '" + entry.getKey() + "' needs a single value");
+    }
+    return value.asText();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

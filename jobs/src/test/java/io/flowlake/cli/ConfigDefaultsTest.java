@@ -1,0 +1,160 @@
+package io.flowlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Options from a config file and the environment: flag &gt; FLOWLAKE_&lt;OPTION&gt; &gt; file &gt;
+ * default, checked by picocli before any Spark work.
+ */
+class ConfigDefaultsTest {
+
+  @TempDir Path dir;
+
+  private RunCommand parseRun(Map<String, String> env, String... args) {
+    CommandLine cli = new CommandLine(new FlowlakeCli());
+    cli.setDefaultValueProvider(ConfigDefaults.load(cli, env, args));
+    cli.parseArgs(args);
+    return cli.getSubcommands().get("run").getCommand();
+  }
+
+  private Path file(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static CliErrors execute(Map<String, String> env, String... args) {
+    StringWriter err = new StringWriter();
+    int code = FlowlakeCli.execute(new PrintWriter(err, true), env, args);
+    return new CliErrors(code, err.toString());
+  }
+
+  @Test
+  void aFlagBeatsTheEnvironmentWhichBeatsTheFileWhichBeatsTheDefault() throws Exception {
+    Path yaml =
+        file(
+            "flowlake.yaml",
+            """
+            api: http://127.0.0.1:8000
+            lake: /data/from-file
+            requests-per-hour: 100
+            overlap: 20m
+            run:
+              max-rejects: 7
+            """);
+    Map<String, String> env =
+        Map.of("FLOWLAKE_REQUESTS_PER_HOUR", "200", "FLOWLAKE_OVERLAP", "30m");
+
+    RunCommand run = parseRun(env, "run", "--config", yaml.toString(), "--overlap", "5m");
+
+    assertThat(run.apiOptions.api).isEqualTo("http://127.0.0.1:8000"); // file (a required option)
+    assertThat(run.lakeOption.lake).isEqualTo("/data/from-file"); // file
+    assertThat(run.apiOptions.requestsPerHour).isEqualTo(200); // environment over file
+    assertThat(run.pullOptions.overlap).isEqualTo(Duration.ofMinutes(5)); // flag over both
+    assertThat(run.maxRejects).isEqualTo(7L); // the run: section
+    assertThat(run.apiOptions.maxAttempts).isEqualTo(5); // nobody set it: the default
+  }
+
+  @Test
+  void aPropertiesFileWorksLikeYamlWithDottedCommandKeys() throws Exception {
+    Path props =
+        file(
+            "flowlake.properties",
+            "api=https://textit.com\nfull=true\nrun.max-rejects=3\npull.overlap=1h\n");
+
+    RunCommand run = parseRun(Map.of(), "run", "--config=" + props);
+
+    assertThat(run.apiOptions.api).isEqualTo("https://textit.com");
+    assertThat(run.pullOptions.full).isTrue();
+    assertThat(run.maxRejects).isEqualTo(3L);
+    assertThat(run.pullOptions.overlap).isEqualTo(Duration.ofMinutes(10)); // pull's, not run's
+  }
+
+  @Test
+  void theConfigFileCanBeNamedByTheEnvironment() throws Exception {
+    Path yaml = file("env.yaml", "api: http://127.0.0.1:9\nlake: /data/env\n");
+
+    RunCommand run = parseRun(Map.of("FLOWLAKE_CONFIG", yaml.toString()), "run");
+
+    assertThat(run.lakeOption.lake).isEqualTo("/data/env");
+  }
+
+  @Test
+  void anUnknownKeyIsAUsageErrorNamingIt() throws Exception {
+    Path yaml = file("typo.yaml", "api: http://127.0.0.1:8000\nrequest-per-hour: 10\n");
+
+    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("request-per-hour").contains("typo.yaml");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anOptionOfAnotherCommandUnderACommandIsUnknown() throws Exception {
+    Path yaml = file("wrong.yaml", "transform:\n  api: http://127.0.0.1:8000\n");
+
+    CliErrors result = execute(Map.of(), "transform", "--config", yaml.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("transform.api");
+  }
+
+  @Test
+  void aTokenInTheFileIsRefusedWithoutEchoingIt() throws Exception {
+    Path yaml = file("secret.yaml", "api: http://127.0.0.1:8000\ntoken: hunter2-secret\n");
+
+    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("RAPIDPRO_TOKEN").doesNotContain("hunter2-secret");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBadValueInTheFileIsAUsageErrorBeforeAnyWork() throws Exception {
+    Path yaml =
+        file(
+            "bad.yaml",
+            "api: http://127.0.0.1:8000\nlake: "
+                + dir.resolve("lake")
+                + "\noverlap: ten minutes\n");
+
+    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("ten minutes");
+    assertThat(dir.resolve("lake")).doesNotExist();
+  }
+
+  @Test
+  void aBadValueInTheEnvironmentIsAUsageError() {
+    CliErrors result =
+        execute(
+            Map.of("FLOWLAKE_REQUESTS_PER_HOUR", "lots"),
+            "run",
+            "--api",
+            "http://127.0.0.1:8000",
+            "--lake",
+            dir.resolve("lake").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("lots");
+  }
+
+  @Test
+  void aMissingConfigFileIsAUsageError() {
+    CliErrors result = execute(Map.of(), "run", "--config", dir.resolve("nope.yaml").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("nope.yaml");
+  }
+}

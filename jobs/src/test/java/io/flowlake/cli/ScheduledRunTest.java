@@ -1,0 +1,223 @@
+package io.flowlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowlake.SparkTestSession;
+import io.flowlake.api.RunRecord;
+import io.flowlake.ops.RunLock;
+import io.flowlake.simulator.Simulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code flowlake run} as a scheduler sees it: one run per lake at a time, a killed run's lock
+ * taken over by the next, a JSON report per run and an exit code per outcome.
+ */
+class ScheduledRunTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SparkSession spark;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkTestSession.start();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private Path tokenFile(Simulator sim) throws Exception {
+    return Files.writeString(dir.resolve("token"), sim.token());
+  }
+
+  private List<String> runArgs(Simulator sim, Path lake, String... extra) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--api",
+                sim.url().toString(),
+                "--token-file",
+                tokenFile(sim).toString(),
+                "--lake",
+                lake.toString(),
+                "--requests-per-hour",
+                "3600000"));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  /**
+   * {@code run} in a JVM of its own, so it can hold the lock while this one tries, or be killed.
+   */
+  private Process startRun(Simulator sim, Path lake) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(System.getProperty("flowlake.jvm.flags", "").trim().split("\\s+")));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "io.flowlake.cli.FlowlakeCli"));
+    command.addAll(runArgs(sim, lake));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("run-" + System.nanoTime() + ".log").toFile())
+        .start();
+  }
+
+  private static void awaitLock(Process run, Path lake) throws Exception {
+    Path lock = lake.resolve("_state").resolve(RunLock.FILE);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!Files.exists(lock)) {
+      assertThat(run.isAlive()).as("the first run ended before it took the lock").isTrue();
+      assertThat(System.nanoTime()).as("waiting for the first run's lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  /** Answers slowly, so a run in another JVM holds the lock for a while. */
+  private static Simulator slowWorkspace(long seed) throws Exception {
+    return Simulator.builder()
+        .runs(300)
+        .flows(3)
+        .seed(seed)
+        .requestsPerHour(0)
+        .latencyMs(1000)
+        .start();
+  }
+
+  private static List<JsonNode> reports(Path lake) throws Exception {
+    Path runs = lake.resolve("_state/runs");
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(runs)) {
+      List<JsonNode> reports = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        reports.add(JSON.readTree(file.toFile()));
+      }
+      return reports;
+    }
+  }
+
+  private long lakeRuns(Path lake) {
+    return spark.read().format("delta").load(lake.resolve("runs").toString()).count();
+  }
+
+  @Test
+  void aSecondRunWhileTheFirstHoldsTheLakeExitsWithItsOwnCodeAndTheFirstFinishes()
+      throws Exception {
+    try (Simulator sim = slowWorkspace(11)) {
+      Path lake = dir.resolve("lake");
+      Process first = startRun(sim, lake);
+      try {
+        awaitLock(first, lake);
+
+        CliErrors second = CliErrors.run(runArgs(sim, lake).toArray(String[]::new));
+
+        assertThat(second.exitCode()).isEqualTo(ExitCodes.LOCKED);
+        assertThat(second.err()).contains("locked by run").contains("pid " + first.pid());
+        assertThat(second.lineCount()).isEqualTo(1);
+        assertThat(first.waitFor(15, TimeUnit.MINUTES)).as("the first run finished").isTrue();
+        assertThat(first.exitValue()).isEqualTo(ExitCodes.OK);
+      } finally {
+        first.destroyForcibly();
+      }
+      assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
+      assertThat(lakeRuns(lake)).isEqualTo(sim.workspace().size());
+      assertThat(reports(lake))
+          .extracting(r -> r.get("outcome").asText())
+          .containsExactlyInAnyOrder("locked", "success");
+    }
+  }
+
+  @Test
+  void aKilledRunLeavesALockThatTheNextRunFindsStaleAndTakesOver() throws Exception {
+    try (Simulator sim = slowWorkspace(12)) {
+      Path lake = dir.resolve("lake");
+      Process killed = startRun(sim, lake);
+      awaitLock(killed, lake);
+      killed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook releases anything
+      assertThat(lake.resolve("_state").resolve(RunLock.FILE)).exists();
+
+      CliErrors next = CliErrors.run(runArgs(sim, lake).toArray(String[]::new));
+
+      assertThat(next.exitCode()).as(next.err()).isEqualTo(ExitCodes.OK);
+      assertThat(lakeRuns(lake)).isEqualTo(sim.workspace().size());
+      JsonNode report = reports(lake).get(0);
+      assertThat(report.get("outcome").asText()).isEqualTo("success");
+      assertThat(report.at("/stale_lock_replaced/pid").asLong()).isEqualTo(killed.pid());
+      assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
+    }
+  }
+
+  @Test
+  void theReportTellsWhatTheRunDidAndARunWithNothingNewSaysSo() throws Exception {
+    try (Simulator sim =
+        Simulator.builder().runs(700).flows(3).seed(13).requestsPerHour(0).start()) {
+      Path lake = dir.resolve("lake");
+      assertThat(CliErrors.run(runArgs(sim, lake).toArray(String[]::new)).exitCode()).isZero();
+
+      ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+      PrintStream original = System.out;
+      CliErrors second;
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+      try {
+        second = CliErrors.run(runArgs(sim, lake, "--report-json").toArray(String[]::new));
+      } finally {
+        System.setOut(original);
+      }
+
+      assertThat(second.exitCode()).isEqualTo(ExitCodes.NOTHING_NEW);
+      List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines).hasSize(1); // progress went to stderr: stdout is the report alone
+      JsonNode printed = JSON.readTree(lines.get(0));
+      List<JsonNode> stored = reports(lake);
+      assertThat(stored).hasSize(2);
+      assertThat(stored.get(1)).isEqualTo(printed);
+
+      JsonNode first = stored.get(0);
+      Instant newest =
+          sim.workspace().snapshot().stream()
+              .map(RunRecord::modifiedOn)
+              .max(Instant::compareTo)
+              .orElseThrow();
+      assertThat(first.get("outcome").asText()).isEqualTo("success");
+      assertThat(first.get("exit_code").asInt()).isZero();
+      assertThat(first.at("/pull/runs_merged").asLong()).isEqualTo(700);
+      assertThat(first.at("/pull/watermark_before").isNull()).isTrue();
+      assertThat(Instant.parse(first.at("/pull/watermark_after").asText())).isEqualTo(newest);
+      assertThat(first.at("/pull/rejects").asLong()).isZero();
+      assertThat(first.at("/pull/requests").asLong()).isPositive();
+      assertThat(first.has("reconciliation")).isTrue();
+      long flowSummaryRows =
+          spark.read().format("delta").load(lake.resolve("marts/flow_summary").toString()).count();
+      assertThat(first.at("/marts/flow_summary").asLong()).isEqualTo(flowSummaryRows).isEqualTo(3);
+      assertThat(first.get("audits")).isNotEmpty();
+      assertThat(first.get("audits").findValuesAsText("passed")).containsOnly("true");
+
+      assertThat(printed.get("outcome").asText()).isEqualTo("nothing_new");
+      assertThat(printed.at("/pull/watermark_before").asText())
+          .isEqualTo(printed.at("/pull/watermark_after").asText())
+          .isEqualTo(newest.toString());
+      assertThat(Instant.parse(printed.get("finished_at").asText()))
+          .isAfterOrEqualTo(Instant.parse(printed.get("started_at").asText()));
+    }
+  }
+}
