@@ -32,7 +32,7 @@ public final class RunReport {
     root.putNull("pull");
     root.putNull("marts");
     root.putNull("audits");
-    // filled by the pull's reconciliation against flows.json once it reports one (issue #4)
+    // the full pull's count check against flows.json; stays null when no check ran (incremental)
     root.putNull("reconciliation");
     root.putNull("stale_lock_replaced");
     root.putNull("error");
@@ -70,6 +70,10 @@ public final class RunReport {
       n.put("max_rejects", maxRejects);
     }
     n.put("seconds", p.seconds());
+    if ("full".equals(p.kind())) {
+      // An empty list says "checked and agreed", which is different from "not checked" (null).
+      p.countMismatches().forEach(root.putArray("reconciliation")::add);
+    }
   }
 
   public void transform(TransformResult t) {
@@ -81,11 +85,6 @@ public final class RunReport {
     for (Audit audit : t.auditsPassed()) {
       audits.addObject().put("model", audit.model()).put("audit", audit.name()).put("passed", true);
     }
-  }
-
-  /** Sets the reconciliation differences, as the pull reports them. */
-  public void reconciliation(Object differences) {
-    root.set("reconciliation", JSON.valueToTree(differences));
   }
 
   public void finish(RunOutcome outcome, int exitCode, Instant finishedAt, String error) {
