@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       PullCommand.class,
+      BackfillCommand.class,
       TransformCommand.class,
       RunCommand.class,
       ExportCommand.class,

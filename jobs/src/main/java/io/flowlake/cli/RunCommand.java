@@ -5,6 +5,7 @@ import io.flowlake.lake.LakePaths;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code flowlake run}: pull, then rebuild the marts; what a schedule runs. */
 @Command(
@@ -21,11 +22,19 @@ final class RunCommand implements Callable<Integer> {
   @Mixin PullOptions pullOptions;
   @Mixin VerboseOption verboseOption;
 
+  @Option(
+      names = "--with-archives",
+      description = "Backfill from RapidPro's run archives first (runs older than its retention).")
+  boolean withArchives;
+
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
     try (Sparks spark = Sparks.open("run")) {
       LakePaths lake = lakeOption.paths(spark.session());
+      if (withArchives) {
+        BackfillCommand.backfill(spark.session(), lake, config, System.out);
+      }
       PullCommand.pull(spark.session(), lake, pullOptions.settings(config), config, 0);
       TransformCommand.transform(spark.session(), lake.root(), System.out);
       return ExitCodes.OK;
