@@ -17,6 +17,7 @@ import java.util.Map;
  * objects.
  */
 final class ArchiveJson {
+  private static final int MAX_PATH = 500;
   private final char[] timeBuffer = new char[40];
 
   void write(JsonGenerator gen, RunRecord run, boolean legacy) throws IOException {
@@ -33,7 +34,10 @@ final class ArchiveJson {
     gen.writeEndObject();
     gen.writeBooleanField("responded", run.responded());
     gen.writeArrayFieldStart("path");
-    for (PathStep step : run.path()) {
+    // rp-archiver keeps 500 steps since 2021-10; older (legacy) archives kept them all.
+    List<PathStep> path =
+        legacy || run.path().size() <= MAX_PATH ? run.path() : run.path().subList(0, MAX_PATH);
+    for (PathStep step : path) {
       gen.writeStartObject();
       gen.writeStringField("node", step.node());
       writeTime(gen, "time", step.time());

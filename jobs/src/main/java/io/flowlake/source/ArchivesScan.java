@@ -3,8 +3,10 @@ package io.flowlake.source;
 import io.flowlake.api.ArchiveInfo;
 import io.flowlake.api.ArchivesClient;
 import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
@@ -63,9 +65,18 @@ final class ArchivesScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    SourceMetrics metrics = SourceMetrics.register(options.pullId());
-    return partition ->
-        new ArchivePartitionReader(options, ((ArchiveFile) partition).archive(), schema, metrics);
+    return new ReaderFactory(options, schema, SourceMetrics.register(options.pullId()));
+  }
+
+  /** Serialized to executors: opens one reader per archive file. */
+  private record ReaderFactory(
+      ArchiveSourceOptions options, StructType schema, SourceMetrics metrics)
+      implements PartitionReaderFactory {
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      return new ArchivePartitionReader(
+          options, ((ArchiveFile) partition).archive(), schema, metrics);
+    }
   }
 
   /** One archive file: the unit of parallelism and of failure. */
