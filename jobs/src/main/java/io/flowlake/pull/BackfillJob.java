@@ -16,8 +16,6 @@ import io.flowlake.source.RapidProArchivesProvider;
 import io.flowlake.source.RunColumns;
 import io.flowlake.source.SourceMetrics;
 import io.flowlake.source.SourceOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,7 +92,7 @@ public final class BackfillJob {
               started);
     }
     state.recordMerged(pending, clock.instant());
-    delete(staging, conf);
+    PullJob.deleteQuietly(staging, conf);
     return new BackfillRecord(
         listed.size(),
         skipped,
@@ -108,14 +105,5 @@ public final class BackfillJob {
 
   private double seconds(Instant started) {
     return Duration.between(started, clock.instant()).toMillis() / 1000.0;
-  }
-
-  private static void delete(String dir, Configuration conf) {
-    Path path = new Path(dir);
-    try {
-      path.getFileSystem(conf).delete(path, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean the staging folder " + dir, e);
-    }
   }
 }
