@@ -53,8 +53,17 @@ public final class ArchiveDownload implements AutoCloseable {
    * @throws ArchiveIntegrityException naming the archive and the last failed check
    */
   public static ArchiveDownload fetch(ArchiveInfo archive, ApiConfig config) {
-    if (archive.downloadUrl() == null || archive.recordCount() == 0) {
+    if (archive.recordCount() == 0) {
       throw new IllegalArgumentException(archive.name() + " is empty: there is nothing to fetch");
+    }
+    if (archive.downloadUrl() == null) {
+      throw new ArchiveIntegrityException(
+          "archive "
+              + archive.name()
+              + " lists "
+              + archive.recordCount()
+              + " records but no download_url; nothing of it was merged. Run backfill again"
+              + " once RapidPro has uploaded it");
     }
     HttpClient client =
         HttpClient.newBuilder()

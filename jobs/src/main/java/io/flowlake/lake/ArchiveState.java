@@ -44,7 +44,7 @@ public final class ArchiveState {
   public List<ArchiveInfo> pending(List<ArchiveInfo> listed) {
     Map<String, JsonNode> merged = merged();
     return listed.stream()
-        .filter(a -> a.recordCount() > 0 && a.downloadUrl() != null)
+        .filter(a -> a.recordCount() > 0)
         .filter(a -> !merged.containsKey(key(a)))
         .toList();
   }
