@@ -21,4 +21,17 @@ public record ArchiveInfo(
     long size,
     String hash,
     String downloadUrl)
-    implements Serializable {}
+    implements Serializable {
+
+  /**
+   * The storage key's stem, e.g. {@code run_D20260501} or {@code run_M202605} (API.md §6): names
+   * the archive in messages and rejects, and stays the same when RapidPro rewrites it.
+   */
+  public String name() {
+    String digits = startDate.replace("-", "");
+    return type
+        + (period.equals("monthly")
+            ? "_M" + digits.substring(0, Math.min(6, digits.length()))
+            : "_D" + digits);
+  }
+}

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       PullCommand.class,
+      BackfillCommand.class,
       TransformCommand.class,
       RunCommand.class,
       ExportCommand.class,

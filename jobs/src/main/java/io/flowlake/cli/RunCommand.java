@@ -50,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
           "Print the run report as one JSON line on stdout; the progress lines go to stderr.")
   boolean reportJson;
 
+  @Option(
+      names = "--with-archives",
+      description = "Backfill from RapidPro's run archives first (runs older than its retention).")
+  boolean withArchives;
+
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
@@ -68,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
       String error = null;
       try (RunLock lock = Locks.take(spark.session(), lake, report.runId(), "run", human)) {
         lock.replaced().ifPresent(report::staleLockReplaced);
+        if (withArchives) {
+          BackfillCommand.backfill(spark.session(), lake, config, human);
+        }
         PullRecord pull =
             PullCommand.pull(spark.session(), lake, pullOptions.settings(config), config, 0, human);
         report.pull(pull, limit);

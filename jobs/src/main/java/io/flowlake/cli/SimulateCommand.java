@@ -98,6 +98,15 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Runs changed each time (default: ${DEFAULT-VALUE}).")
   int modifyCount;
 
+  @Option(
+      names = "--retention-days",
+      paramLabel = "D",
+      defaultValue = "0",
+      description =
+          "Serve runs last modified over D days ago only as run archives, like rp-archiver;"
+              + " 0 = none archived (default: ${DEFAULT-VALUE}).")
+  int retentionDays;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -110,6 +119,7 @@ public final class SimulateCommand implements Callable<Integer> {
               .flows(flows)
               .anonymous(anonymous)
               .options(new SimulatorOptions(port, token, latencyMs, requestsPerHour, true))
+              .retentionDays(retentionDays)
               .start();
     } catch (BindException e) {
       spec.commandLine()
@@ -148,6 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
     require(
         modifyEverySeconds >= 0,
         "--modify-every-seconds cannot be negative, got " + modifyEverySeconds);
+    require(retentionDays >= 0, "--retention-days cannot be negative, got " + retentionDays);
     require(modifyCount >= 1, "--modify-count must be at least 1, got " + modifyCount);
     require(
         !token.isBlank() && token.chars().noneMatch(Character::isWhitespace),

@@ -131,7 +131,8 @@ public final class StateStore {
     return ta != tb ? Long.compare(ta, tb) : a.compareTo(b);
   }
 
-  private void write(Path target, JsonNode content) {
+  /** Replaces {@code target} atomically (write aside, then rename over it). */
+  void write(Path target, JsonNode content) {
     Path temp = new Path(target.getParent(), "." + target.getName() + ".tmp");
     try {
       FileSystem fs = target.getFileSystem(conf);

@@ -244,7 +244,7 @@ public final class PullJob {
     return b == null || a.isAfter(b) ? a : b;
   }
 
-  private static void deleteQuietly(String dir, Configuration conf) {
+  static void deleteQuietly(String dir, Configuration conf) {
     Path path = new Path(dir);
     try {
       path.getFileSystem(conf).delete(path, true);

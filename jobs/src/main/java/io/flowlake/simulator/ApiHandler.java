@@ -34,6 +34,7 @@ final class ApiHandler implements HttpHandler {
   private final RequestLog log = new RequestLog();
   private final AtomicInteger runsRequests = new AtomicInteger();
   private volatile IntConsumer onRunsRequest = n -> {};
+  private volatile ArchivesEndpoint archives;
 
   ApiHandler(Workspace workspace, SimulatorOptions options, int port, Clock clock) {
     this.workspace = workspace;
@@ -52,6 +53,12 @@ final class ApiHandler implements HttpHandler {
 
   RequestLog log() {
     return log;
+  }
+
+  /** Serves these archives, and from the runs endpoint only runs modified from {@code micros}. */
+  void retain(ArchivesEndpoint endpoint, long micros) {
+    runs.serveFrom(micros);
+    archives = endpoint;
   }
 
   void onRunsRequest(IntConsumer hook) {
@@ -112,9 +119,11 @@ final class ApiHandler implements HttpHandler {
     return switch (path) {
       case RUNS -> runs::list;
       case FLOWS -> flows::list;
-      // Runs older than the 90-day retention are only in archives (API.md §7); a simulated
-      // workspace spans 80 days, so it has no run archive yet.
-      case ARCHIVES -> r -> ApiResponse.json(200, PageJson.emptyWithCount());
+      // Without a retention setting every run is in the runs endpoint and there is no archive.
+      case ARCHIVES -> {
+        ArchivesEndpoint served = archives;
+        yield served == null ? r -> ApiResponse.json(200, PageJson.emptyWithCount()) : served::list;
+      }
       default -> null;
     };
   }

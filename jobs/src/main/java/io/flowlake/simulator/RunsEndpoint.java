@@ -14,9 +14,15 @@ final class RunsEndpoint {
   static final long UNPARSEABLE = Long.MIN_VALUE;
 
   private final Workspace workspace;
+  private volatile long servedFrom = Long.MIN_VALUE;
 
   RunsEndpoint(Workspace workspace) {
     this.workspace = workspace;
+  }
+
+  /** Older runs were archived and purged (API.md §7): the endpoint no longer has them. */
+  void serveFrom(long micros) {
+    servedFrom = micros;
   }
 
   ApiResponse list(ApiRequest request) {
@@ -35,11 +41,15 @@ final class RunsEndpoint {
         workspace.read(
             store ->
                 CursorPagination.paginate(
-                    new Rows(store, filter(store, params, run, id, flow)),
+                    new Rows(store, retained(filter(store, params, run, id, flow))),
                     !reverse,
                     params.get("cursor"),
                     request.absoluteUrl()));
     return ApiResponse.json(200, PageJson.runs(page, workspace.anonymous(), includePaths));
+  }
+
+  private RunFilter retained(RunFilter filter) {
+    return filter.after() >= servedFrom ? filter : filter.modifiedFrom(servedFrom);
   }
 
   /** {@code RunsEndpoint.filter_queryset} and {@code filter_before_after}. */

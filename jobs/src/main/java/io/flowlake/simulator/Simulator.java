@@ -27,11 +27,23 @@ public final class Simulator implements AutoCloseable {
   private final SimulatorServer server;
   private final String token;
   private ScheduledExecutorService changes;
+  private Retention retention;
 
   private Simulator(Workspace workspace, SimulatorServer server, String token) {
     this.workspace = workspace;
     this.server = server;
     this.token = token;
+  }
+
+  /**
+   * What rp-archiver did to the workspace: its archives (files on {@link #storage()}) and the
+   * oldest {@code modified_on} the runs endpoint still serves. Null without {@code retentionDays}.
+   */
+  public record Retention(RunArchives archives, StorageServer storage, Instant servedFrom) {}
+
+  /** Null unless the simulator was built with {@link Builder#retentionDays}. */
+  public Retention retention() {
+    return retention;
   }
 
   public static Builder builder() {
@@ -105,7 +117,17 @@ public final class Simulator implements AutoCloseable {
       changes.shutdownNow();
     }
     server.close();
+    if (retention != null) {
+      retention.storage().close();
+      retention.archives().close();
+    }
   }
+
+  /**
+   * Days archived but not yet purged: their runs are in both an archive and the runs endpoint, the
+   * overlap of API.md pitfall 7.
+   */
+  public static final int PURGE_LAG_DAYS = 2;
 
   /** What to simulate; defaults: seed 42, 50,000 runs, 8 flows, not anonymous, a free port. */
   public static final class Builder {
@@ -115,6 +137,7 @@ public final class Simulator implements AutoCloseable {
     private boolean anonymous;
     private Instant now;
     private SimulatorOptions options = SimulatorOptions.defaults();
+    private int retentionDays;
 
     private Builder() {}
 
@@ -174,12 +197,43 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps in the runs endpoint only the runs modified in the last {@code days} (from the wall
+     * clock at {@link #start}, less {@link #PURGE_LAG_DAYS} not yet purged), and serves the older
+     * ones as archives (API.md §7); 0, the default, keeps every run in the endpoint. The generated
+     * runs span the 80 days before {@link #now}, so set {@code now} back in time to archive most of
+     * them.
+     */
+    public Builder retentionDays(int days) {
+      if (days < 0) {
+        throw new IllegalArgumentException("retention days cannot be negative, got " + days);
+      }
+      retentionDays = days;
+      return this;
+    }
+
     /** Generates the workspace and starts serving it. */
     public Simulator start() throws IOException {
       Workspace workspace =
           WorkspaceGenerator.generate(
               seed, runs, flows, anonymous, now == null ? Instant.now() : now);
-      return new Simulator(workspace, SimulatorServer.start(workspace, options), options.token());
+      Simulator simulator =
+          new Simulator(workspace, SimulatorServer.start(workspace, options), options.token());
+      if (retentionDays > 0) {
+        simulator.retention = archive(workspace, simulator.server, retentionDays);
+      }
+      return simulator;
+    }
+
+    private static Retention archive(Workspace workspace, SimulatorServer server, int days)
+        throws IOException {
+      java.time.LocalDate cutoff = RunArchives.day(Instant.now().minus(Duration.ofDays(days)));
+      RunArchives archives = RunArchives.build(workspace.snapshot(), cutoff);
+      StorageServer storage = StorageServer.start(archives);
+      Instant servedFrom =
+          cutoff.minusDays(PURGE_LAG_DAYS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      server.retain(archives, storage, servedFrom);
+      return new Retention(archives, storage, servedFrom);
     }
   }
 }

@@ -86,6 +86,16 @@ public final class SimulatorServer implements AutoCloseable {
     handler.onRunsRequest(hook);
   }
 
+  /**
+   * From now on, serves these archives at {@code /api/v2/archives.json} (files on {@code storage})
+   * and only the runs modified from {@code servedFrom} in the runs endpoint.
+   */
+  void retain(RunArchives archives, StorageServer storage, java.time.Instant servedFrom) {
+    handler.retain(
+        new ArchivesEndpoint(archives, storage.url(), workspace.uuid().substring(0, 8)),
+        ApiTimes.micros(servedFrom));
+  }
+
   /** Stops answering and frees the port. Calling it again does nothing. */
   @Override
   public void close() {
