@@ -2,6 +2,8 @@ package io.flowlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.flowlake.SparkTestSession;
 import io.flowlake.simulator.Fault;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -58,10 +61,15 @@ class PullFailuresTest {
   }
 
   private CliErrors pull(String api, String token, Path lake, String... extra) throws Exception {
+    return command("pull", api, token, lake, extra);
+  }
+
+  private CliErrors command(String name, String api, String token, Path lake, String... extra)
+      throws Exception {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
-                "pull",
+                name,
                 "--api",
                 api,
                 "--token-file",
@@ -130,22 +138,24 @@ class PullFailuresTest {
     assertThat(sim.requests().size()).isZero(); // refused before any request
   }
 
-  @Test
-  void recordsThatCannotBeParsedGoToRejectsWithTheirRawTextAndThePullGoesOn() throws Exception {
+  /** A page of three runs whose second has a created_on no parser can read. */
+  private static String pageWithOneBrokenRecord() {
     String good =
         "{\"uuid\":\"%s\",\"flow\":{\"uuid\":\"f0d3a9a2-8d83-4a3c-9a5c-1d1b0b2a7c11\",\"name\":\"Survey\"},"
             + "\"contact\":{\"uuid\":\"c1d3a9a2-8d83-4a3c-9a5c-1d1b0b2a7c11\",\"name\":\"Ann\",\"urn\":\"tel:+1\",\"urn_display\":\"1\"},"
             + "\"start\":null,\"responded\":true,\"path\":[],\"values\":{},"
             + "\"created_on\":\"%s\",\"modified_on\":\"2026-11-02T10:00:00.000001Z\",\"exited_on\":null,\"exit_type\":null}";
-    String body =
-        "{\"next\":null,\"previous\":null,\"results\":["
-            + String.format(good, "a1a1a1a1-0000-4000-8000-000000000001", "2026-11-01T10:00:00Z")
-            + ","
-            + String.format(good, "a1a1a1a1-0000-4000-8000-000000000002", "yesterday at noon")
-            + ","
-            + String.format(
-                good, "a1a1a1a1-0000-4000-8000-000000000003", "2026-11-01T11:00:00.5+00:00")
-            + "]}";
+    return "{\"next\":null,\"previous\":null,\"results\":["
+        + String.format(good, "a1a1a1a1-0000-4000-8000-000000000001", "2026-11-01T10:00:00Z")
+        + ","
+        + String.format(good, "a1a1a1a1-0000-4000-8000-000000000002", "yesterday at noon")
+        + ","
+        + String.format(good, "a1a1a1a1-0000-4000-8000-000000000003", "2026-11-01T11:00:00.5+00:00")
+        + "]}";
+  }
+
+  /** A RapidPro that answers every runs request with one page (flows.json: 404). */
+  private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/api/v2/runs.json",
@@ -157,6 +167,12 @@ class PullFailuresTest {
           exchange.close();
         });
     server.start();
+    return server;
+  }
+
+  @Test
+  void recordsThatCannotBeParsedGoToRejectsWithTheirRawTextAndThePullGoesOn() throws Exception {
+    HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
       CliErrors result =
@@ -173,6 +189,43 @@ class PullFailuresTest {
       assertThat(reject.<String>getAs("location"))
           .contains("/api/v2/runs.json")
           .doesNotContain("secret-tok");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aRunWithMoreRejectsThanAllowedExitsPartialYetKeepsWhatParsedAndBuildsTheMarts()
+      throws Exception {
+    HttpServer server = serveOnePage(pageWithOneBrokenRecord());
+    try {
+      Path lake = dir.resolve("lake");
+      String api = "http://127.0.0.1:" + server.getAddress().getPort();
+
+      CliErrors result = command("run", api, "secret-tok", lake, "--max-rejects", "0");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+      assertThat(runs(lake)).isEqualTo(2);
+      assertThat(
+              spark
+                  .read()
+                  .format("delta")
+                  .load(lake.resolve("marts/flow_summary").toString())
+                  .first()
+                  .<Long>getAs("runs"))
+          .isEqualTo(2L);
+      JsonNode report;
+      try (Stream<Path> reports = Files.list(lake.resolve("_state/runs"))) {
+        report = new ObjectMapper().readTree(reports.findFirst().orElseThrow().toFile());
+      }
+      assertThat(report.get("outcome").asText()).isEqualTo("partial");
+      assertThat(report.get("exit_code").asInt()).isEqualTo(ExitCodes.PARTIAL);
+      assertThat(report.at("/pull/rejects").asLong()).isEqualTo(1);
+      assertThat(report.at("/pull/max_rejects").asLong()).isZero();
+
+      // the same reject within the limit is no longer partial: the re-run finds nothing new
+      CliErrors within = command("run", api, "secret-tok", lake, "--max-rejects", "1");
+      assertThat(within.exitCode()).isEqualTo(ExitCodes.NOTHING_NEW);
     } finally {
       server.stop(0);
     }
