@@ -3,7 +3,6 @@ package io.flowlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.flowlake.SparkTestSession;
 import io.flowlake.simulator.Fault;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -214,16 +212,9 @@ class PullFailuresTest {
                   .first()
                   .<Long>getAs("runs"))
           .isEqualTo(2L);
-      JsonNode report;
-      try (Stream<Path> reports = Files.list(lake.resolve("_state/runs"))) {
-        // the folder also holds Hadoop's ".<name>.json.crc" checksums
-        Path only =
-            reports
-                .filter(f -> f.getFileName().toString().endsWith(".json"))
-                .findFirst()
-                .orElseThrow();
-        report = new ObjectMapper().readTree(only.toFile());
-      }
+      List<JsonNode> reports = RunReports.in(lake);
+      assertThat(reports).hasSize(1);
+      JsonNode report = reports.get(0);
       assertThat(report.get("outcome").asText()).isEqualTo("partial");
       assertThat(report.get("exit_code").asInt()).isEqualTo(ExitCodes.PARTIAL);
       assertThat(report.at("/pull/rejects").asLong()).isEqualTo(1);

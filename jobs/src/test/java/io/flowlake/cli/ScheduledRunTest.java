@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,20 +101,6 @@ class ScheduledRunTest {
         .start();
   }
 
-  private static List<JsonNode> reports(Path lake) throws Exception {
-    Path runs = lake.resolve("_state/runs");
-    if (!Files.isDirectory(runs)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(runs)) {
-      List<JsonNode> reports = new ArrayList<>();
-      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        reports.add(JSON.readTree(file.toFile()));
-      }
-      return reports;
-    }
-  }
-
   private long lakeRuns(Path lake) {
     return spark.read().format("delta").load(lake.resolve("runs").toString()).count();
   }
@@ -141,7 +126,7 @@ class ScheduledRunTest {
       }
       assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
       assertThat(lakeRuns(lake)).isEqualTo(sim.workspace().size());
-      assertThat(reports(lake))
+      assertThat(RunReports.in(lake))
           .extracting(r -> r.get("outcome").asText())
           .containsExactlyInAnyOrder("locked", "success");
     }
@@ -160,7 +145,7 @@ class ScheduledRunTest {
 
       assertThat(next.exitCode()).as(next.err()).isEqualTo(ExitCodes.OK);
       assertThat(lakeRuns(lake)).isEqualTo(sim.workspace().size());
-      JsonNode report = reports(lake).get(0);
+      JsonNode report = RunReports.in(lake).get(0);
       assertThat(report.get("outcome").asText()).isEqualTo("success");
       assertThat(report.at("/stale_lock_replaced/pid").asLong()).isEqualTo(killed.pid());
       assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
@@ -188,7 +173,7 @@ class ScheduledRunTest {
       List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
       assertThat(lines).hasSize(1); // progress went to stderr: stdout is the report alone
       JsonNode printed = JSON.readTree(lines.get(0));
-      List<JsonNode> stored = reports(lake);
+      List<JsonNode> stored = RunReports.in(lake);
       assertThat(stored).hasSize(2);
       assertThat(stored.get(1)).isEqualTo(printed);
 
