@@ -2,7 +2,7 @@
 -- fixed; the result columns depend on the data, so the model runner generates them from
 -- int_wide_result_columns where the placeholder stands: for each (flow, result) pair,
 -- "<Result> (Category) - <Flow>" and "<Result> (Value) - <Flow>", filled only on that flow's
--- runs. The generated columns read runs.result_values and run_flows.flow_index.
+-- runs. The generated columns read result_values and flow_index of the clustered runs below.
 with
 
 runs as (
@@ -30,19 +30,34 @@ run_flows as (
         on flows.flow_uuid = flow_indexes.flow_uuid
 ),
 
-final as (
+flow_runs as (
     select /*+ broadcast(run_flows) */
-        runs.contact_uuid as `Contact UUID`,
-        runs.contact_name as `Contact Name`,
-        runs.contact_urn as `URN`,
-        coalesce(run_flows.flow_name, runs.flow_uuid) as `Flow`,
-        runs.created_on as `Started`,
-        runs.modified_on as `Modified`,
-        runs.exited_on as `Exited`,
-        runs.run_uuid as `Run UUID`{{ result_columns }}
+        runs.*,
+        coalesce(run_flows.flow_name, runs.flow_uuid) as flow_label,
+        run_flows.flow_index
     from runs
     left join run_flows
         on runs.flow_uuid = run_flows.flow_uuid
+),
+
+-- each file holds one flow's runs together, so a result column is one long run of nulls with one
+-- block of values: Parquet writes and stores that far more cheaply than values scattered 1 in 50
+clustered as (
+    select * from flow_runs
+    sort by flow_index
+),
+
+final as (
+    select
+        contact_uuid as `Contact UUID`,
+        contact_name as `Contact Name`,
+        contact_urn as `URN`,
+        flow_label as `Flow`,
+        created_on as `Started`,
+        modified_on as `Modified`,
+        exited_on as `Exited`,
+        run_uuid as `Run UUID`{{ result_columns }}
+    from clustered
 )
 
 select * from final

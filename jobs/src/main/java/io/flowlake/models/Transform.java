@@ -82,7 +82,7 @@ public final class Transform {
       source.createOrReplaceTempView(mart.name());
       AuditRunner.check(spark, audits);
     }
-    MartWriter.overwrite(source, path);
+    MartWriter.overwrite(mart, source, path);
     counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
     if (audits.isEmpty()) {
       // later models read the written mart, not a recomputation of its query

@@ -15,8 +15,9 @@ import org.apache.spark.sql.Row;
  * runs: no shuffle, nothing but the (flow, result) list on the driver. RapidPro's {@code (Text)}
  * column is left out: it shows {@code input}, which the API stopped sending in Dec 2024.
  *
- * <p>The generated expressions read {@code runs.result_values} and {@code run_flows.flow_index} (an
- * integer per flow: one int comparison per column and row instead of a uuid string's).
+ * <p>The generated expressions read the run's {@code result_values} and its flow's {@code
+ * flow_index} (an integer per flow: one int comparison per column and row instead of a uuid
+ * string's).
  */
 final class WideResultColumns {
 
@@ -65,9 +66,9 @@ final class WideResultColumns {
         if (ambiguous) {
           header += " [" + pair.flowUuid() + "/" + pair.resultKey() + "]";
         }
-        sql.append(",\n        case when run_flows.flow_index = ")
+        sql.append(",\n        case when flow_index = ")
             .append(pair.flowIndex())
-            .append(" then runs.result_values[")
+            .append(" then result_values[")
             .append(SqlText.stringLiteral(pair.resultKey()))
             .append("].")
             .append(kind[1])

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.tables.DeltaTable;
 import io.flowlake.SparkTestSession;
+import io.flowlake.api.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,9 +44,22 @@ class TransformTest {
   static void transformSampleLake() {
     spark = SparkTestSession.start();
     lake = dir.resolve("lake").toString();
-    LakeFixture.write(spark, lake, SampleRuns.workspace());
+    LakeFixture.write(spark, lake, interleavedByFlow(SampleRuns.workspace()));
     first = Transform.run(spark, lake);
     firstMarts = readMarts(lake);
+  }
+
+  /**
+   * The runs dealt round-robin by flow, so the lake's files hold flows mixed as a pull leaves them.
+   */
+  private static List<RunRecord> interleavedByFlow(List<RunRecord> runs) {
+    Map<String, Deque<RunRecord>> byFlow = new LinkedHashMap<>();
+    runs.forEach(run -> byFlow.computeIfAbsent(run.flowUuid(), f -> new ArrayDeque<>()).add(run));
+    List<RunRecord> dealt = new ArrayList<>();
+    while (dealt.size() < runs.size()) {
+      byFlow.values().stream().filter(queue -> !queue.isEmpty()).forEach(q -> dealt.add(q.poll()));
+    }
+    return dealt;
   }
 
   @AfterAll
@@ -105,6 +124,37 @@ class TransformTest {
             "Age (Category) - Registration v2",
             "Colour (Value) - Registration v2",
             "Q (Value) - Paths off");
+  }
+
+  @Test
+  void wideMartKeepsEachFlowsRunsTogetherInAFileAndIndexesOnlyTheRunColumns() {
+    String path = MartPaths.mart(lake, "flow_results_wide");
+    List<Row> rows =
+        spark
+            .read()
+            .format("delta")
+            .load(path)
+            .selectExpr("input_file_name() as file", "monotonically_increasing_id() as at", "Flow")
+            .orderBy("at")
+            .collectAsList();
+    Map<String, List<String>> flowsByFile = new LinkedHashMap<>();
+    rows.forEach(
+        row ->
+            flowsByFile
+                .computeIfAbsent(row.getString(0), file -> new ArrayList<>())
+                .add(row.getString(2)));
+    flowsByFile.forEach(
+        (file, flows) -> {
+          // a flow's runs form one block: the flow changes once per further flow in the file
+          long changes =
+              IntStream.range(1, flows.size())
+                  .filter(i -> !flows.get(i).equals(flows.get(i - 1)))
+                  .count();
+          assertThat(changes).as(file).isEqualTo(flows.stream().distinct().count() - 1);
+        });
+    Map<String, String> properties =
+        DeltaTable.forPath(spark, path).detail().select("properties").first().getJavaMap(0);
+    assertThat(properties).containsEntry("delta.dataSkippingNumIndexedCols", "8");
   }
 
   @Test

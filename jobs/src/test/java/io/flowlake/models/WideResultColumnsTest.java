@@ -41,8 +41,7 @@ class WideResultColumnsTest {
             "Alpha (Value) - Survey",
             "Beta (Category) - Survey",
             "Beta (Value) - Survey");
-    assertThat(sql)
-        .contains("case when run_flows.flow_index = 2 then runs.result_values['a'].category end");
+    assertThat(sql).contains("case when flow_index = 2 then result_values['a'].category end");
   }
 
   @Test
@@ -61,7 +60,7 @@ class WideResultColumnsTest {
         WideResultColumns.render(List.of(pair("f1", 1, "Flow `x`", "it's", "Say \\ 'hi'")));
 
     assertThat(sql)
-        .contains("runs.result_values['it\\'s'].category")
+        .contains("result_values['it\\'s'].category")
         .contains("as `Say \\ 'hi' (Category) - Flow ``x```");
   }
 
