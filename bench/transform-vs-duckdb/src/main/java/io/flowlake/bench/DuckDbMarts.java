@@ -55,8 +55,13 @@ final class DuckDbMarts {
     return connection;
   }
 
-  /** Builds every mart from the lake's Parquet files; returns each mart's row count. */
-  static Map<String, Long> run(Connection connection, String lake, String out) throws SQLException {
+  /**
+   * Builds every mart from the lake's Parquet files; returns each mart's row count and puts each
+   * step's seconds into {@code stepSeconds}.
+   */
+  static Map<String, Long> run(
+      Connection connection, String lake, String out, Map<String, Double> stepSeconds)
+      throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement()) {
       for (String table : List.of("runs", "run_values")) {
@@ -70,6 +75,7 @@ final class DuckDbMarts {
                 + "/*/*.parquet', hive_partitioning = true)");
       }
       for (String step : STEPS) {
+        long start = System.nanoTime();
         String sql = sql(step);
         if (step.equals("flow_results_wide")) {
           sql = sql.replace("{{ result_columns }}", resultColumns(statement));
@@ -92,6 +98,7 @@ final class DuckDbMarts {
             counts.put(step, rows.getLong(1));
           }
         }
+        stepSeconds.put(step, (System.nanoTime() - start) / 1e9);
       }
     }
     return counts;

@@ -83,9 +83,11 @@ public final class TransformVsDuckDb {
     try (Connection connection = DuckDbMarts.open(CORES, "2GB")) {
       for (String run : new String[] {"cold", "warm"}) {
         long start = System.nanoTime();
+        Map<String, Double> steps = new java.util.LinkedHashMap<>();
         Map<String, Long> counts =
-            DuckDbMarts.run(connection, dir.resolve("lake").toString(), out.toString());
+            DuckDbMarts.run(connection, dir.resolve("lake").toString(), out.toString(), steps);
         results.setProperty(run + ".seconds", String.valueOf(seconds(start)));
+        steps.forEach((step, took) -> results.setProperty(run + ".model." + step, took.toString()));
         counts.forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
       }
     }
@@ -130,17 +132,8 @@ public final class TransformVsDuckDb {
     }
     System.out.println(
         same ? "row counts agree" : "row counts differ: the two computations disagree");
-    System.out.printf("%nflowlake per model (s)      %8s %8s%n", "cold", "warm");
-    for (String key : new java.util.TreeSet<>(spark.stringPropertyNames())) {
-      if (key.startsWith("cold.model.")) {
-        String model = key.substring("cold.model.".length());
-        System.out.printf(
-            "  %-26s %8.1f %8.1f%n",
-            model,
-            Double.parseDouble(spark.getProperty(key)),
-            Double.parseDouble(spark.getProperty("warm.model." + model, "NaN")));
-      }
-    }
+    printModelTimes("flowlake per model (s)", spark);
+    printModelTimes("DuckDB per step (s)", duck);
   }
 
   /**
@@ -199,6 +192,21 @@ public final class TransformVsDuckDb {
       properties.load(reader);
     }
     return properties;
+  }
+
+  /** Each model's (or DuckDB step's) cold and warm seconds, as the run recorded them. */
+  private static void printModelTimes(String title, Properties times) {
+    System.out.printf("%n%-28s %8s %8s%n", title, "cold", "warm");
+    for (String key : new java.util.TreeSet<>(times.stringPropertyNames())) {
+      if (key.startsWith("cold.model.")) {
+        String model = key.substring("cold.model.".length());
+        System.out.printf(
+            "  %-26s %8.1f %8.1f%n",
+            model,
+            Double.parseDouble(times.getProperty(key)),
+            Double.parseDouble(times.getProperty("warm.model." + model, "NaN")));
+      }
+    }
   }
 
   private static SparkSession session() {
