@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowlake.api.ArchiveInfo;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -27,17 +23,19 @@ public final class ArchiveState {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
   private final StateStore store;
-  private final Configuration conf;
 
   public ArchiveState(LakePaths paths, Configuration conf) {
     this.file = new Path(paths.state(), "archives.json");
     this.store = new StateStore(paths, conf);
-    this.conf = conf;
   }
 
   /** The identity an archive is remembered by: a rewrite changes its hash. */
   public static String key(ArchiveInfo a) {
-    return a.type() + "/" + a.period() + "/" + a.startDate() + "/" + a.hash();
+    return key(a.type(), a.period(), a.startDate(), a.hash());
+  }
+
+  private static String key(String type, String period, String startDate, String hash) {
+    return type + "/" + period + "/" + startDate + "/" + hash;
   }
 
   /** Of {@code listed}, the non-empty archives not merged yet, in the listing's order. */
@@ -75,27 +73,15 @@ public final class ArchiveState {
 
   private Map<String, JsonNode> merged() {
     Map<String, JsonNode> merged = new LinkedHashMap<>();
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.exists(file)) {
-        return merged;
-      }
-      try (InputStream in = fs.open(file)) {
-        for (JsonNode n : JSON.readTree(in).path("merged")) {
-          merged.put(
-              n.path("type").asText()
-                  + "/"
-                  + n.path("period").asText()
-                  + "/"
-                  + n.path("start_date").asText()
-                  + "/"
-                  + n.path("hash").asText(),
-              n);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read the archive state " + file + ": " + e.getMessage(), e);
+    for (JsonNode n :
+        store.read(file).map(root -> root.path("merged")).orElse(JSON.createArrayNode())) {
+      merged.put(
+          key(
+              n.path("type").asText(),
+              n.path("period").asText(),
+              n.path("start_date").asText(),
+              n.path("hash").asText()),
+          n);
     }
     return merged;
   }

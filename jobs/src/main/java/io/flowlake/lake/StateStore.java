@@ -39,20 +39,8 @@ public final class StateStore {
 
   /** The watermark of the last completed pull, or empty before the first. */
   public Optional<Instant> watermark() {
-    Path file = new Path(paths.state(), "state.json");
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.exists(file)) {
-        return Optional.empty();
-      }
-      try (InputStream in = fs.open(file)) {
-        JsonNode node = JSON.readTree(in);
-        return Optional.ofNullable(instant(node.get("watermark")));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read the lake state " + file + ": " + e.getMessage(), e);
-    }
+    return read(new Path(paths.state(), "state.json"))
+        .map(state -> instant(state.get("watermark")));
   }
 
   /** Records a finished pull: its history line first, then the new watermark. */
@@ -87,19 +75,9 @@ public final class StateStore {
 
   /** Whether the last pull was a full one that stopped after a checkpoint. */
   public boolean unfinishedFullPull() {
-    Path file = new Path(paths.state(), "state.json");
-    try {
-      FileSystem fs = file.getFileSystem(conf);
-      if (!fs.exists(file)) {
-        return false;
-      }
-      try (InputStream in = fs.open(file)) {
-        return JSON.readTree(in).path("unfinished_full_pull").asBoolean(false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot read the lake state " + file + ": " + e.getMessage(), e);
-    }
+    return read(new Path(paths.state(), "state.json"))
+        .map(state -> state.path("unfinished_full_pull").asBoolean(false))
+        .orElse(false);
   }
 
   /** Every recorded pull, oldest first. */
@@ -129,6 +107,22 @@ public final class StateStore {
     long ta = Long.parseLong(a.substring(0, a.indexOf('-')));
     long tb = Long.parseLong(b.substring(0, b.indexOf('-')));
     return ta != tb ? Long.compare(ta, tb) : a.compareTo(b);
+  }
+
+  /** The JSON in {@code file}, or empty when there is no such file yet. */
+  Optional<JsonNode> read(Path file) {
+    try {
+      FileSystem fs = file.getFileSystem(conf);
+      if (!fs.exists(file)) {
+        return Optional.empty();
+      }
+      try (InputStream in = fs.open(file)) {
+        return Optional.of(JSON.readTree(in));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot read the lake state " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Replaces {@code target} atomically (write aside, then rename over it). */
