@@ -180,7 +180,7 @@ public class PullVsSequential {
                 "-Xmx2g",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "io.flowlake.cli.FlowlakeCli",
+                "io.flowlake.demo.LocalCli",
                 "simulate",
                 "--port",
                 Integer.toString(port),

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * How to reach the workspace. The token is read from {@code RAPIDPRO_TOKEN} or {@code
  * --token-file}, never from the command line, where {@code ps} and shell history would show it.
  */
-final class ApiOptions {
+public final class ApiOptions {
 
   @Option(
       names = "--api",
@@ -84,7 +84,7 @@ final class ApiOptions {
   }
 
   /** The {@code rapidpro} source's read options for a validated configuration. */
-  static Map<String, String> sourceOptions(ApiConfig config) {
+  public static Map<String, String> sourceOptions(ApiConfig config) {
     Map<String, String> options = new HashMap<>();
     options.put(SourceOptions.API, config.api().toString());
     options.put(SourceOptions.TOKEN, config.token());

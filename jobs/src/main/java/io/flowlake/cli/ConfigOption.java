@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * reads it before parsing (it must know the file to supply defaults); this declaration gives it a
  * place in {@code --help} and the README.
  */
-final class ConfigOption {
+public final class ConfigOption {
 
   @Option(
       names = "--config",

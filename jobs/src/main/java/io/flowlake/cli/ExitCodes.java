@@ -5,19 +5,19 @@ import io.flowlake.ops.RunOutcome;
 /**
  * flowlake's exit codes, the contract with cron, Airflow and shell scripts (README: Exit codes).
  */
-final class ExitCodes {
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
 
   /** Written, but more records rejected than --max-rejects allows: look at the rejects table. */
-  static final int PARTIAL = 3;
+  public static final int PARTIAL = 3;
 
   /** Another live run holds the lake's lock: this run did nothing; try again later. */
-  static final int LOCKED = 4;
+  public static final int LOCKED = 4;
 
   /** The pull found nothing new (the marts were still rebuilt): not a failure. */
-  static final int NOTHING_NEW = 5;
+  public static final int NOTHING_NEW = 5;
 
   static int of(RunOutcome outcome) {
     return switch (outcome) {

@@ -11,13 +11,11 @@ import picocli.CommandLine.Command;
     version = "flowlake 0.1.0",
     description = "RapidPro / TextIt flow runs into a Parquet (Delta) lake, with SQL marts.",
     subcommands = {
-      DemoCommand.class,
       PullCommand.class,
       BackfillCommand.class,
       TransformCommand.class,
       RunCommand.class,
-      ExportCommand.class,
-      SimulateCommand.class
+      ExportCommand.class
     })
 public final class FlowlakeCli implements Runnable {
 
@@ -37,7 +35,20 @@ public final class FlowlakeCli implements Runnable {
 
   /** As above, with {@code env} standing for the environment ({@code FLOWLAKE_<OPTION>}). */
   static int execute(java.io.PrintWriter err, java.util.Map<String, String> env, String... args) {
-    CommandLine cli = new CommandLine(new FlowlakeCli());
+    return execute(commandLine(), err, env, args);
+  }
+
+  /** The spark-submit jar's commands; the local launcher adds its own to these. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new FlowlakeCli());
+  }
+
+  /**
+   * Runs {@code args} on {@code cli} (one made by {@link #commandLine()}, perhaps with more
+   * commands) with flowlake's config file, environment defaults and one-line errors.
+   */
+  public static int execute(
+      CommandLine cli, java.io.PrintWriter err, java.util.Map<String, String> env, String... args) {
     cli.setErr(err);
     try {
       cli.setDefaultValueProvider(ConfigDefaults.load(cli, env, args));

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
       "The first pull fetches everything; later pulls fetch only runs modified since the last one",
       "(less an overlap), and merge them: one row per run, newest wins."
     })
-final class PullCommand implements Callable<Integer> {
+public final class PullCommand implements Callable<Integer> {
 
   @Mixin ApiOptions apiOptions;
   @Mixin LakeOption lakeOption;
@@ -45,7 +45,7 @@ final class PullCommand implements Callable<Integer> {
   /**
    * A pull with a progress line and its summary; shared by {@code pull}, {@code run}, {@code demo}.
    */
-  static PullRecord pull(
+  public static PullRecord pull(
       SparkSession spark,
       LakePaths lake,
       PullSettings settings,

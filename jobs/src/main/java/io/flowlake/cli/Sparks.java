@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
  * stops the session only if this opened it, so a command embedded in a running application (a
  * notebook, a test) leaves that application's session alone.
  */
-final class Sparks implements AutoCloseable {
+public final class Sparks implements AutoCloseable {
 
   private final SparkSession session;
   private final boolean owned;
@@ -19,7 +19,7 @@ final class Sparks implements AutoCloseable {
     this.owned = owned;
   }
 
-  static Sparks open(String command) {
+  public static Sparks open(String command) {
     boolean existed = SparkSession.getDefaultSession().isDefined();
     SparkConf submitted = new SparkConf();
     SparkSession.Builder builder =
@@ -49,7 +49,7 @@ final class Sparks implements AutoCloseable {
     return new Sparks(builder.getOrCreate(), !existed);
   }
 
-  SparkSession session() {
+  public SparkSession session() {
     return session;
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
       "Rebuilds every mart in <lake>/marts from the lake's runs and run_values.",
       "Each mart is audited, then replaced in one Delta commit; running it twice gives the same marts."
     })
-final class TransformCommand implements Callable<Integer> {
+public final class TransformCommand implements Callable<Integer> {
 
   @Mixin LakeOption lakeOption;
   @Mixin ConfigOption configOption;
@@ -37,7 +37,7 @@ final class TransformCommand implements Callable<Integer> {
   }
 
   /** Shared by {@code transform}, {@code run} and {@code demo}. */
-  static TransformResult transform(SparkSession spark, String lake, PrintStream out) {
+  public static TransformResult transform(SparkSession spark, String lake, PrintStream out) {
     TransformResult result = Transform.run(spark, lake);
     for (Map.Entry<String, Long> mart : result.rowCounts().entrySet()) {
       out.printf("mart %-20s %,12d rows%n", mart.getKey(), mart.getValue());

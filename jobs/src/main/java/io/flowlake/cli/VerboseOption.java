@@ -3,7 +3,7 @@ package io.flowlake.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --verbose}: stack traces on failure and Spark's own log lines. */
-final class VerboseOption {
+public final class VerboseOption {
 
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;

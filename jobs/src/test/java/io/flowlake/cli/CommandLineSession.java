@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * For tests that run a Spark command in-process: configures the command's own Spark session through
  * spark.* system properties, as spark-submit would, and captures what it prints.
  */
-final class CommandLineSession implements BeforeEachCallback, AfterEachCallback {
+public final class CommandLineSession implements BeforeEachCallback, AfterEachCallback {
 
   private static final Map<String, String> SPARK_PROPERTIES =
       Map.of(
@@ -40,7 +40,7 @@ final class CommandLineSession implements BeforeEachCallback, AfterEachCallback 
   }
 
   /** Everything printed to standard output so far in this test. */
-  String printed() {
+  public String printed() {
     return out.toString(StandardCharsets.UTF_8);
   }
 }

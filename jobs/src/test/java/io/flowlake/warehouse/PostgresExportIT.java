@@ -7,6 +7,7 @@ import io.flowlake.cli.FlowlakeCli;
 import io.flowlake.models.MartPaths;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
+import io.flowlake.simulator.Simulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,16 +40,19 @@ class PostgresExportIT {
   static void start() throws Exception {
     spark = SparkTestSession.start();
     postgres = PostgresServer.start();
-    int demo =
-        FlowlakeCli.execute(
-            "demo",
-            "--lake",
-            dir.resolve("demo-lake").toString(),
-            "--runs",
-            "3000",
-            "--flows",
-            "4");
-    assertThat(demo).as("flowlake demo").isZero();
+    try (Simulator sim = Simulator.builder().runs(3000).flows(4).requestsPerHour(0).start()) {
+      Path token = Files.writeString(dir.resolve("token"), sim.token());
+      int run =
+          FlowlakeCli.execute(
+              "run",
+              "--api",
+              sim.url().toString(),
+              "--token-file",
+              token.toString(),
+              "--lake",
+              dir.resolve("demo-lake").toString());
+      assertThat(run).as("flowlake run").isZero();
+    }
   }
 
   @AfterAll

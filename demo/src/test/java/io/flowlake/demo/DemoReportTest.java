@@ -1,9 +1,11 @@
-package io.flowlake.cli;
+package io.flowlake.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.cli.CliErrors;
+import io.flowlake.cli.CommandLineSession;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.simulator.Simulator;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +40,7 @@ class DemoReportTest {
 
     CliErrors demo =
         CliErrors.run(
+            LocalCli.commandLine(),
             "demo",
             "--lake",
             lake,

@@ -1,4 +1,4 @@
-package io.flowlake.cli;
+package io.flowlake.demo;
 
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.LakePaths;

@@ -1,8 +1,15 @@
-package io.flowlake.cli;
+package io.flowlake.demo;
 
 import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ConfigException;
 import io.flowlake.api.RunRecord;
+import io.flowlake.cli.ApiOptions;
+import io.flowlake.cli.ConfigOption;
+import io.flowlake.cli.ExitCodes;
+import io.flowlake.cli.PullCommand;
+import io.flowlake.cli.Sparks;
+import io.flowlake.cli.TransformCommand;
+import io.flowlake.cli.VerboseOption;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;

@@ -1,5 +1,6 @@
-package io.flowlake.cli;
+package io.flowlake.demo;
 
+import io.flowlake.cli.ConfigOption;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.simulator.SimulatorOptions;
 import java.io.PrintWriter;

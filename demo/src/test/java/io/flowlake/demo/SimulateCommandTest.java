@@ -1,4 +1,4 @@
-package io.flowlake.cli;
+package io.flowlake.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
