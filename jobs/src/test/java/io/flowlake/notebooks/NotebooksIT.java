@@ -3,17 +3,20 @@ package io.flowlake.notebooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.ProjectFiles;
-import io.flowlake.cli.FlowlakeCli;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,69 +26,57 @@ import org.junit.jupiter.api.io.TempDir;
  * on any cell error and on any chart cell without an image. The executed notebooks, their HTML and
  * the README's chart are left in jobs/target/notebooks for people to look at.
  */
+@ExtendWith(SharedSpark.class)
 class NotebooksIT {
 
   private static final Path OUT = ProjectFiles.root().resolve("jobs/target/notebooks");
 
+  @RegisterExtension
+  final SimulatorExtension simulator =
+      SimulatorExtension.serving(Simulator.builder().runs(50_000).flows(8).seed(42));
+
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
   @TempDir Path dir;
 
   @Test
-  void everyNotebookRunsGreenAgainstTheDemoWorkspace() throws Exception {
-    try (Simulator sim =
-        Simulator.builder().runs(50_000).flows(8).seed(42).requestsPerHour(0).start()) {
-      Path token = Files.writeString(dir.resolve("token"), sim.token());
-      Path lake = dir.resolve("demo-lake");
-      StringWriter err = new StringWriter();
-      int pulled =
-          FlowlakeCli.execute(
-              new PrintWriter(err, true),
-              "run",
-              "--api",
-              sim.url().toString(),
-              "--token-file",
-              token.toString(),
-              "--lake",
-              lake.toString(),
-              "--requests-per-hour",
-              "3600000");
-      assertThat(pulled).as(err.toString()).isZero();
+  void everyNotebookRunsGreenAgainstTheDemoWorkspace(Simulator sim) throws Exception {
+    Path lake = dir.resolve("demo-lake");
+    CliResult pulled = cli.against(sim).run("run", "--lake", lake.toString());
+    assertThat(pulled.exitCode()).as(pulled.err()).isZero();
+    Path token = Files.writeString(dir.resolve("token"), sim.token());
 
-      String python = venvPython();
-      Files.createDirectories(OUT);
-      Path log = OUT.resolve("run_notebooks.log");
-      int code =
-          run(
-              log,
-              python,
-              ProjectFiles.root().resolve("notebooks/run_notebooks.py").toString(),
-              "--lake",
-              lake.toString(),
-              "--out",
-              OUT.toString(),
-              "--api",
-              sim.url().toString(),
-              "--token-file",
-              token.toString(),
-              "--api-is-lake-source",
-              "--readme-chart",
-              OUT.resolve("flow-overview.png").toString());
+    String python = venvPython();
+    Files.createDirectories(OUT);
+    Path log = OUT.resolve("run_notebooks.log");
+    int code =
+        run(
+            log,
+            python,
+            ProjectFiles.root().resolve("notebooks/run_notebooks.py").toString(),
+            "--lake",
+            lake.toString(),
+            "--out",
+            OUT.toString(),
+            "--api",
+            sim.url().toString(),
+            "--token-file",
+            token.toString(),
+            "--api-is-lake-source",
+            "--readme-chart",
+            OUT.resolve("flow-overview.png").toString());
 
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(code).as(output).isZero();
-      try (var notebooks = Files.list(ProjectFiles.root().resolve("notebooks"))) {
-        List<String> names =
-            notebooks
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith(".ipynb"))
-                .toList();
-        assertThat(names).hasSizeGreaterThanOrEqualTo(4);
-        for (String name : names) {
-          assertThat(output).contains(name + ": ok");
-          assertThat(OUT.resolve(name.replace(".ipynb", ".html"))).isNotEmptyFile();
-        }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(code).as(output).isZero();
+    try (var notebooks = Files.list(ProjectFiles.root().resolve("notebooks"))) {
+      List<String> names =
+          notebooks.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).toList();
+      assertThat(names).hasSizeGreaterThanOrEqualTo(4);
+      for (String name : names) {
+        assertThat(output).contains(name + ": ok");
+        assertThat(OUT.resolve(name.replace(".ipynb", ".html"))).isNotEmptyFile();
       }
-      assertThat(OUT.resolve("flow-overview.png")).isNotEmptyFile();
     }
+    assertThat(OUT.resolve("flow-overview.png")).isNotEmptyFile();
   }
 
   /** bin/venv makes the pinned environment when missing (or reuses $FLOWLAKE_VENV). */

@@ -3,11 +3,12 @@ package io.flowlake.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,46 +16,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code pull} against the simulator, compared with its ground truth run for run. */
-class PullIntegrationTest {
+@ExtendWith(SharedSpark.class)
+class PullIT {
 
-  private static SparkSession spark;
-  private Simulator sim;
-  private PullFixture fx;
+  private static final SparkSession spark = SharedSpark.session();
+
+  @RegisterExtension
+  final SimulatorExtension simulator = SimulatorExtension.serving(PullFixture.workspace(7));
+
+  private final PullFixture fx = new PullFixture(spark, simulator::get);
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @BeforeEach
-  void startSimulator() throws Exception {
-    sim = PullFixture.simulator(7);
-    fx = new PullFixture(spark, sim);
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
-
   @Test
-  void aFullPullEqualsTheSimulatorsGroundTruthRunForRun() {
+  void aFullPullEqualsTheSimulatorsGroundTruthRunForRun(Simulator sim) {
     Path lake = dir.resolve("lake");
     PullRecord pull = fx.pull(lake);
 
@@ -73,7 +55,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void runsTiedOnModifiedOnAcrossPageBoundariesAllArriveOnce() {
+  void runsTiedOnModifiedOnAcrossPageBoundariesAllArriveOnce(Simulator sim) {
     Map<Instant, Long> ties =
         sim.workspace().snapshot().stream()
             .collect(Collectors.groupingBy(RunRecord::modifiedOn, Collectors.counting()));
@@ -93,7 +75,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void anIncrementalPullFetchesOnlyWhatChangedAndEqualsAFreshFullPull() {
+  void anIncrementalPullFetchesOnlyWhatChangedAndEqualsAFreshFullPull(Simulator sim) {
     Path lake = dir.resolve("lake");
     PullRecord first = fx.pull(lake);
     sim.workspace().modifyRuns(120);
@@ -115,7 +97,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void aRunModifiedDuringAPullIsCaughtByTheNextPull() {
+  void aRunModifiedDuringAPullIsCaughtByTheNextPull(Simulator sim) {
     Path lake = dir.resolve("lake");
     Set<String> before = LakeRuns.byUuid(sim.workspace().snapshot()).keySet();
     Set<String> modified = new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -145,7 +127,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void a429StormAndBurstsOf5xxLoseNothing() {
+  void a429StormAndBurstsOf5xxLoseNothing(Simulator sim) {
     sim.faults().enqueue(6, Fault.throttled(1));
     sim.faults()
         .enqueue(
@@ -167,7 +149,7 @@ class PullIntegrationTest {
   @EnumSource(
       value = PullStage.class,
       names = {"FETCHED", "RUNS_MERGED", "RUN_VALUES_REFRESHED", "REJECTS_KEPT"})
-  void aPullKilledAfterAnyStageConvergesWhenRunAgain(PullStage killedAfter) {
+  void aPullKilledAfterAnyStageConvergesWhenRunAgain(PullStage killedAfter, Simulator sim) {
     Path lake = dir.resolve("lake");
     PullRecord first = fx.pull(lake);
     sim.workspace().modifyRuns(100);
@@ -196,7 +178,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void aPullThatFailsMidFetchKeepsTheLakeAsItWasAndARetryCompletesIt() {
+  void aPullThatFailsMidFetchKeepsTheLakeAsItWasAndARetryCompletesIt(Simulator sim) {
     Path lake = dir.resolve("lake");
     fx.pull(lake);
     Map<String, RunRecord> before = fx.lakeRuns(lake);
