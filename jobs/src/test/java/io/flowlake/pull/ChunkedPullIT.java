@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A long pull merges and records its windows a chunk at a time, and checks its counts at the end.
  */
 @ExtendWith(SharedSpark.class)
-class ChunkedPullTest {
+class ChunkedPullIT {
 
   private static final Pattern AFTER = Pattern.compile("[?&]after=([^&]+)");
   private static final Duration OVERLAP = Duration.ofMinutes(10);
@@ -87,7 +87,7 @@ class ChunkedPullTest {
         sim.requests().all().stream()
             .map(LoggedRequest::pathAndQuery)
             .filter(q -> q.startsWith("/api/v2/runs.json"))
-            .map(ChunkedPullTest::after)
+            .map(ChunkedPullIT::after)
             .toList();
     assertThat(lowerBounds)
         .as("every window asked for lies above the checkpoint less the overlap")

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while it writes the lake; the next pull must still give exactly the simulator's runs.
  */
 @ExtendWith(SharedSpark.class)
-class KilledPullTest {
+class KilledPullIT {
 
   @RegisterExtension
   final SimulatorExtension simulator =

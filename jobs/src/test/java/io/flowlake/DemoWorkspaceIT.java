@@ -1,8 +1,8 @@
-package io.flowlake.notebooks;
+package io.flowlake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.ProjectFiles;
+import io.flowlake.models.MartOracle;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.CliResult;
 import io.flowlake.testing.InProcessCli;
@@ -14,37 +14,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every notebook in notebooks/, executed headless by notebooks/run_notebooks.py against a lake
- * pulled from the demo workspace (seed 42, 8 flows, 50,000 runs), with that same simulator serving
- * the live read. The notebooks assert that their charts draw the marts' numbers; the runner fails
- * on any cell error and on any chart cell without an image. The executed notebooks, their HTML and
- * the README's chart are left in jobs/target/notebooks for people to look at.
+ * The demo workspace (seed 42, 8 flows, 50,000 runs) pulled and transformed once by {@code
+ * flowlake run}, exactly as a scheduler runs it, then checked two ways: every mart equals the one
+ * computed in plain Java from the simulator's ground truth (MartOracle), not from the same SQL; and
+ * every notebook in notebooks/, executed headless by notebooks/run_notebooks.py against that lake,
+ * with the same simulator serving the live read, runs green. The notebooks assert that their charts
+ * draw the marts' numbers; the runner fails on any cell error and on any chart cell without an
+ * image. The executed notebooks, their HTML and the README's chart are left in
+ * jobs/target/notebooks for people to look at.
  */
 @ExtendWith(SharedSpark.class)
-class NotebooksIT {
+class DemoWorkspaceIT {
 
   private static final Path OUT = ProjectFiles.root().resolve("jobs/target/notebooks");
 
   @RegisterExtension
-  final SimulatorExtension simulator =
+  static final SimulatorExtension simulator =
       SimulatorExtension.serving(Simulator.builder().runs(50_000).flows(8).seed(42));
 
-  @RegisterExtension final InProcessCli cli = new InProcessCli();
-  @TempDir Path dir;
+  @RegisterExtension static final InProcessCli cli = new InProcessCli();
+  @TempDir static Path dir;
+
+  /** The demo lake: one pull and transform of the whole workspace, shared by both checks. */
+  private static Path lake;
+
+  @BeforeAll
+  static void pullAndTransform(Simulator sim) {
+    lake = dir.resolve("demo-lake");
+    CliResult run = cli.against(sim).run("run", "--lake", lake.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
 
   @Test
-  void everyNotebookRunsGreenAgainstTheDemoWorkspace(Simulator sim) throws Exception {
-    Path lake = dir.resolve("demo-lake");
-    CliResult pulled = cli.against(sim).run("run", "--lake", lake.toString());
-    assertThat(pulled.exitCode()).as(pulled.err()).isZero();
-    Path token = Files.writeString(dir.resolve("token"), sim.token());
+  void everyMartEqualsTheGroundTruth(SparkSession spark, Simulator sim) {
+    MartOracle.assertMartsMatch(spark, lake.toUri().toString(), sim.workspace().snapshot());
+  }
 
+  @Test
+  void everyNotebookRunsGreen(Simulator sim) throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), sim.token());
     String python = venvPython();
     Files.createDirectories(OUT);
     Path log = OUT.resolve("run_notebooks.log");
