@@ -22,14 +22,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo workspace (seed 42, 8 flows, 50,000 runs) pulled and transformed once by {@code
- * flowlake run}, exactly as a scheduler runs it, then checked two ways: every mart equals the one
- * computed in plain Java from the simulator's ground truth (MartOracle), not from the same SQL; and
- * every notebook in notebooks/, executed headless by notebooks/run_notebooks.py against that lake,
- * with the same simulator serving the live read, runs green. The notebooks assert that their charts
- * draw the marts' numbers; the runner fails on any cell error and on any chart cell without an
- * image. The executed notebooks, their HTML and the README's chart are left in
- * jobs/target/notebooks for people to look at.
+ * The demo workspace (seed 42, 8 flows, 50,000 runs) pulled and transformed once by {@code flowlake
+ * run}, exactly as a scheduler runs it, then checked two ways: every mart equals the one computed
+ * in plain Java from the simulator's ground truth (MartOracle), not from the same SQL; and every
+ * notebook in notebooks/, executed headless by notebooks/run_notebooks.py against that lake, with
+ * the same simulator serving the live read, runs green. The notebooks assert that their charts draw
+ * the marts' numbers; the runner fails on any cell error and on any chart cell without an image.
+ * The executed notebooks, their HTML and the README's chart are left in jobs/target/notebooks for
+ * people to look at.
  */
 @ExtendWith(SharedSpark.class)
 class DemoWorkspaceIT {
