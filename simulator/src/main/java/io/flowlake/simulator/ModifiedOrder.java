@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Runs in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org, -modified_on,
- * -id)} that serves the runs endpoint (API.md §2.6). It is an append-only log: a write moves a run
- * to the head (mailroom sets {@code modified_on = NOW()}, API.md §9), and the workspace clock only
- * moves forward, so new entries always sort last. An entry is live while its time is still its
- * run's {@code modified_on}; the older entries of a run are skipped and dropped now and then.
+ * -id)} that serves the runs endpoint (docs/rapidpro-api.md §2.6). It is an append-only log: a
+ * write moves a run to the head (mailroom sets {@code modified_on = NOW()}, docs/rapidpro-api.md
+ * §9), and the workspace clock only moves forward, so new entries always sort last. An entry is
+ * live while its time is still its run's {@code modified_on}; the older entries of a run are
+ * skipped and dropped now and then.
  */
 final class ModifiedOrder {
   private int[] runs;

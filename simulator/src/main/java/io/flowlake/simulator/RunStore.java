@@ -122,7 +122,8 @@ final class RunStore {
   /**
    * Runs in {@code (modified_on, id)} order, descending or ascending, whose {@code modified_on} is
    * strictly past {@code position} in that direction (when given): the rows of a cursor page
-   * (API.md §3), {@code offset} of them skipped, as the replica shows them at {@code now}.
+   * (docs/rapidpro-api.md §3), {@code offset} of them skipped, as the replica shows them at {@code
+   * now}.
    */
   List<RunRecord> select(
       RunFilter filter, boolean descending, Long position, int offset, int limit, long now) {
