@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a whole {@code runs.json} page ({@code {"next", "previous", "results"}}, API.md §2.1).
+ * Reads a whole {@code runs.json} page ({@code {"next", "previous", "results"}},
+ * docs/rapidpro-api.md §2.1).
  *
  * <p>One bad record must not cost the other 249: a record that is JSON but not a storable run
  * becomes a {@link RejectedRecord} carrying its exact text, cut from the body by the parser's byte

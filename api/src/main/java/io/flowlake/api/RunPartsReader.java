@@ -39,7 +39,10 @@ final class RunPartsReader {
     return new String[] {uuid, name};
   }
 
-  /** API.md §2.3; {@code anon_display} is a deprecated duplicate of {@code ref} and skipped. */
+  /**
+   * docs/rapidpro-api.md §2.3; {@code anon_display} is a deprecated duplicate of {@code ref} and
+   * skipped.
+   */
   static Contact readContact(JsonParser p) throws IOException {
     startObject(p, "contact");
     String uuid = null;

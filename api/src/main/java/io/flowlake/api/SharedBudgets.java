@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link PacedBudget} per workspace and rate in this JVM, so every thread, reader and task of a
  * job that talks to one server shares one budget, as the server's throttle does (it counts per
- * workspace, API.md §4). The key is the API address and the rate: two reads of the same workspace
- * at the same rate in one JVM pace together; a changed rate starts a new budget.
+ * workspace, docs/rapidpro-api.md §4). The key is the API address and the rate: two reads of the
+ * same workspace at the same rate in one JVM pace together; a changed rate starts a new budget.
  */
 public final class SharedBudgets {
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
-import io.flowlake.source.ReadConcurrency;
 import io.flowlake.testing.SharedSpark;
 import io.flowlake.testing.SimulatorExtension;
 import java.net.URLDecoder;
@@ -50,7 +50,7 @@ class ChunkedPullIT {
 
   private PullRecord pull(Path lake, PullStage.Listener stages) {
     Map<String, String> options = fx.options();
-    options.put(ReadConcurrency.WINDOWS, "8");
+    options.put(ReadSettings.WINDOWS.key(), "8");
     PullSettings settings = new PullSettings(options, OVERLAP, false, 2);
     return new PullJob(spark, fx.paths(lake), Clock.systemUTC(), stages)
         .run(settings, PullJob.newPullId());

@@ -3,6 +3,7 @@ package io.flowlake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.SharedSpark;
 import io.flowlake.testing.SimulatorExtension;
@@ -55,8 +56,8 @@ class RapidProArchivesSourceTest {
             .format(RapidProArchivesProvider.SHORT_NAME)
             .options(
                 Map.of(
-                    SourceOptions.API, sim.url().toString(),
-                    SourceOptions.TOKEN, sim.token()))
+                    ConnectionSettings.API.key(), sim.url().toString(),
+                    ConnectionSettings.TOKEN.key(), sim.token()))
             .load()
             .select("uuid", "start_uuid", "contact_urn", RunColumns.REJECT);
 

@@ -4,10 +4,11 @@ import java.util.Arrays;
 
 /**
  * Runs in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org, -modified_on,
- * -id)} that serves the runs endpoint (API.md §2.6). It is an append-only log: a write moves a run
- * to the head (mailroom sets {@code modified_on = NOW()}, API.md §9), and the workspace clock only
- * moves forward, so new entries always sort last. An entry is live while its time is still its
- * run's {@code modified_on}; the older entries of a run are skipped and dropped now and then.
+ * -id)} that serves the runs endpoint (docs/rapidpro-api.md §2.6). It is an append-only log: a
+ * write moves a run to the head (mailroom sets {@code modified_on = NOW()}, docs/rapidpro-api.md
+ * §9), and the workspace clock only moves forward, so new entries always sort last. An entry is
+ * live while its time is still its run's {@code modified_on}; the older entries of a run are
+ * skipped and dropped now and then.
  */
 final class ModifiedOrder {
   private int[] runs;
@@ -120,14 +121,22 @@ final class ModifiedOrder {
     return time == Long.MAX_VALUE ? length : firstAtOrAfter(time + 1);
   }
 
-  /** Drops superseded entries once they outnumber live ones; the order needs no re-sort. */
-  void compactIfSparse(RunTable table) {
+  /** Entries a reader may still need although their run has moved on. */
+  interface StillShown {
+    boolean test(int run, long time);
+  }
+
+  /**
+   * Drops superseded entries, except those {@code stillShown}, once they outnumber live ones; the
+   * order needs no re-sort.
+   */
+  void compactIfSparse(RunTable table, StillShown stillShown) {
     if (length < 2 * table.size() + 1024) {
       return;
     }
     int kept = 0;
     for (int pos = 0; pos < length; pos++) {
-      if (isLive(pos, table)) {
+      if (isLive(pos, table) || stillShown.test(runs[pos], times[pos])) {
         runs[kept] = runs[pos];
         times[kept++] = times[pos];
       }

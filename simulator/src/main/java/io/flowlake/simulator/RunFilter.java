@@ -1,9 +1,10 @@
 package io.flowlake.simulator;
 
 /**
- * The runs endpoint's filters (API.md §2.6) after their values were resolved to indices. {@code
- * nothing} is the server's {@code queryset.none()} / {@code filter(pk=-1)}: an unknown flow or
- * contact, or an unparseable {@code after}/{@code before}. Both time bounds are inclusive.
+ * The runs endpoint's filters (docs/rapidpro-api.md §2.6) after their values were resolved to
+ * indices. {@code nothing} is the server's {@code queryset.none()} / {@code filter(pk=-1)}: an
+ * unknown flow or contact, or an unparseable {@code after}/{@code before}. Both time bounds are
+ * inclusive.
  */
 record RunFilter(
     boolean nothing,
@@ -51,11 +52,14 @@ record RunFilter(
     return new RunFilter(nothing, run, flow, contact, respondedOnly, after, micros);
   }
 
-  /** Whether run {@code i} passes every filter except the time bounds, which the index applies. */
-  boolean accepts(int i, RunTable table) {
+  /**
+   * Whether run {@code i} passes every filter except the time bounds, which the index applies;
+   * {@code responded} is the shown version's (a lagging replica may show an earlier one).
+   */
+  boolean accepts(int i, RunTable table, boolean responded) {
     return (run == ANY || run == i)
         && (flow == ANY || table.flow(i) == flow)
         && (contact == ANY || table.contact(i) == contact)
-        && (!respondedOnly || table.responded(i));
+        && (!respondedOnly || responded);
   }
 }
