@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -168,7 +167,7 @@ public final class InProcessCli implements AfterEachCallback, AfterAllCallback {
       processes.clear();
     }
     synchronized (files) {
-      for (Path file : files.stream().sorted(Comparator.reverseOrder()).toList()) {
+      for (Path file : files) {
         Files.deleteIfExists(file);
       }
       files.clear();
