@@ -1,8 +1,9 @@
 package io.flowlake.pull;
 
 /**
- * The steps of a pull, in order. A listener sees each one as it completes; tests use it to kill a
- * pull between any two steps and prove that running it again converges to the same lake.
+ * The steps of a pull, in order; the first four are the steps of every landing of runs ({@link
+ * RunLanding}). A listener sees each one as it completes; tests use it to kill a pull between any
+ * two steps and prove that running it again converges to the same lake.
  */
 public enum PullStage {
   FETCHED,
