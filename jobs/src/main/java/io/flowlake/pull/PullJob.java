@@ -68,6 +68,15 @@ public final class PullJob {
    * folder and its live counts ({@link #newPullId}).
    */
   public PullRecord run(PullSettings settings, String pullId) {
+    stages.started(pullId);
+    try {
+      return pull(settings, pullId);
+    } finally {
+      stages.ended();
+    }
+  }
+
+  private PullRecord pull(PullSettings settings, String pullId) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     LakeAccess.requireWritable(paths, conf);
     StateStore state = new StateStore(paths, conf);

@@ -14,11 +14,20 @@ public enum PullStage {
   CHUNK_COMMITTED,
   STATE_COMMITTED;
 
-  /** Told of each completed stage. */
+  /** Told of each completed stage, and when a pull starts and ends. */
   @FunctionalInterface
   public interface Listener {
     Listener NONE = stage -> {};
 
     void completed(PullStage stage);
+
+    /**
+     * A pull begins; its live counts go by {@code pullId} ({@link
+     * io.flowlake.source.SourceMetrics#live}).
+     */
+    default void started(String pullId) {}
+
+    /** The pull ended, whether it finished or failed; no more calls follow. */
+    default void ended() {}
   }
 }
