@@ -3,12 +3,12 @@ package io.flowlake.pull;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ArchiveInfo;
 import io.flowlake.api.ArchivesClient;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ArchiveState;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.source.ArchiveSourceOptions;
 import io.flowlake.source.RapidProArchivesProvider;
-import io.flowlake.source.SourceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +62,8 @@ public final class BackfillJob {
 
     String readId = PullJob.newPullId();
     Map<String, String> options = new HashMap<>(sourceOptions);
-    options.put(ArchiveSourceOptions.ARCHIVES, ArchiveSourceOptions.encode(pending));
-    options.put(SourceOptions.PULL_ID, readId);
+    options.put(ReadSettings.ARCHIVES.key(), ArchiveSourceOptions.encode(pending));
+    options.put(ReadSettings.PULL_ID.key(), readId);
     Dataset<Row> read =
         spark.read().format(RapidProArchivesProvider.SHORT_NAME).options(options).load();
     RunLanding.Landed landed =

@@ -1,6 +1,7 @@
 package io.flowlake.pull;
 
 import io.flowlake.api.ApiException;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
@@ -10,7 +11,6 @@ import io.flowlake.source.ReadConcurrency;
 import io.flowlake.source.RunsReadPlan;
 import io.flowlake.source.RunsWindow;
 import io.flowlake.source.SourceMetrics;
-import io.flowlake.source.SourceOptions;
 import io.flowlake.source.WorkspaceFlows;
 import java.time.Clock;
 import java.time.Instant;
@@ -145,12 +145,13 @@ public final class PullJob {
   private Chunk pullChunk(
       Map<String, String> options, List<RunsWindow> windows, String pullId, Instant t0) {
     Map<String, String> chunkOptions = new HashMap<>(options);
-    chunkOptions.put(ReadConcurrency.WINDOW_EDGES, ReadConcurrency.edges(windows));
-    chunkOptions.remove(SourceOptions.AFTER);
+    chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
+    chunkOptions.remove(ReadSettings.AFTER.key());
     if (windows.get(0).after() != null) {
-      chunkOptions.put(SourceOptions.AFTER, windows.get(0).after().toString());
+      chunkOptions.put(ReadSettings.AFTER.key(), windows.get(0).after().toString());
     }
-    chunkOptions.put(SourceOptions.BEFORE, windows.get(windows.size() - 1).before().toString());
+    chunkOptions.put(
+        ReadSettings.BEFORE.key(), windows.get(windows.size() - 1).before().toString());
     Dataset<Row> read =
         spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
     RunLanding.Landed landed =
@@ -200,11 +201,11 @@ public final class PullJob {
   private static Map<String, String> sourceOptions(
       PullSettings settings, String pullId, Instant t0, Instant after) {
     Map<String, String> options = new HashMap<>(settings.sourceOptions());
-    options.put(SourceOptions.BEFORE, t0.toString());
+    options.put(ReadSettings.BEFORE.key(), t0.toString());
     if (after != null) {
-      options.put(SourceOptions.AFTER, after.toString());
+      options.put(ReadSettings.AFTER.key(), after.toString());
     }
-    options.put(SourceOptions.PULL_ID, pullId);
+    options.put(ReadSettings.PULL_ID.key(), pullId);
     return options;
   }
 

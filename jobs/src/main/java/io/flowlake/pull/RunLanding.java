@@ -41,7 +41,7 @@ final class RunLanding {
 
   /**
    * @param read runs as a {@code rapidpro} source reads them, planned with {@code
-   *     SourceOptions.PULL_ID} = {@code readId}
+   *     ReadSettings.PULL_ID} = {@code readId}
    * @param source {@code LakeTables.SOURCE_API} or {@code SOURCE_ARCHIVE}: the records' lineage
    * @param rejectedAt the time its rejects are recorded with
    */

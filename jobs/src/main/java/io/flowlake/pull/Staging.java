@@ -34,7 +34,7 @@ final class Staging {
   }
 
   /**
-   * Runs {@code read} (planned with {@code SourceOptions.PULL_ID} = {@code id}, under which its
+   * Runs {@code read} (planned with {@code ReadSettings.PULL_ID} = {@code id}, under which its
    * metrics are collected) into the staging folder {@code id}, after removing any staging folder
    * that a killed job left behind.
    */

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.ApiConfig;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.models.TransformResult;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
-import io.flowlake.source.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,9 +73,9 @@ class RunJobTest {
       PullSettings pull =
           new PullSettings(
               Map.of(
-                  SourceOptions.API, sim.url().toString(),
-                  SourceOptions.TOKEN, "wrong-token",
-                  SourceOptions.REQUESTS_PER_HOUR, "3600000"),
+                  ConnectionSettings.API.key(), sim.url().toString(),
+                  ConnectionSettings.TOKEN.key(), "wrong-token",
+                  ConnectionSettings.REQUESTS_PER_HOUR.key(), "3600000"),
               Duration.ofMinutes(10),
               false);
       List<String> told = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.flowlake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,6 +44,42 @@ class SourceOptionsTest {
         SourceOptions.parse(
             Map.of("API", "http://127.0.0.1:1", "TOKEN", "t", "REQUESTSPERHOUR", "7200"), NOW);
     assertThat(options.api().requestsPerHour()).isEqualTo(7200);
+  }
+
+  @Test
+  void refusesAnUnknownOptionNamingItAndTheNearestKnownOne() {
+    assertThatThrownBy(
+            () ->
+                SourceOptions.parse(
+                    Map.of("api", "http://127.0.0.1:1", "token", "t", "respondedOnyl", "true"),
+                    NOW))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "format 'rapidpro' has no option 'respondedOnyl' (did you mean 'respondedOnly'?);"
+                + " its options are listed in docs/options.md");
+  }
+
+  @Test
+  void readsDurationsAsTheCommandLineDoes() {
+    SourceOptions options =
+        SourceOptions.parse(
+            Map.of(
+                "api", "http://127.0.0.1:1",
+                "token", "t",
+                "retryAfterFallback", "2m",
+                "backoffBase", "250ms"),
+            NOW);
+    assertThat(options.api().retryAfterFallback()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(options.api().backoffBase()).isEqualTo(java.time.Duration.ofMillis(250));
+  }
+
+  @Test
+  void defaultsComeFromTheRegistry() {
+    SourceOptions options =
+        SourceOptions.parse(Map.of("api", "http://127.0.0.1:1", "token", "t"), NOW);
+    assertThat(options.api().requestsPerHour()).isEqualTo(3600);
+    assertThat(options.api().maxAttempts()).isEqualTo(5);
+    assertThat(options.respondedOnly()).isFalse();
   }
 
   @Test

@@ -120,14 +120,22 @@ final class ModifiedOrder {
     return time == Long.MAX_VALUE ? length : firstAtOrAfter(time + 1);
   }
 
-  /** Drops superseded entries once they outnumber live ones; the order needs no re-sort. */
-  void compactIfSparse(RunTable table) {
+  /** Entries a reader may still need although their run has moved on. */
+  interface StillShown {
+    boolean test(int run, long time);
+  }
+
+  /**
+   * Drops superseded entries, except those {@code stillShown}, once they outnumber live ones; the
+   * order needs no re-sort.
+   */
+  void compactIfSparse(RunTable table, StillShown stillShown) {
     if (length < 2 * table.size() + 1024) {
       return;
     }
     int kept = 0;
     for (int pos = 0; pos < length; pos++) {
-      if (isLive(pos, table)) {
+      if (isLive(pos, table) || stillShown.test(runs[pos], times[pos])) {
         runs[kept] = runs[pos];
         times[kept++] = times[pos];
       }

@@ -17,6 +17,7 @@ final class SeededIds {
   static final long WORKSPACE = 6;
   static final long RUN_TEXT = 7;
   static final long MUTATIONS = 8;
+  static final long REPLICA = 9;
 
   private SeededIds() {}
 
