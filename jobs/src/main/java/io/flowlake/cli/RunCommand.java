@@ -72,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
     RunJob.Settings settings =
         new RunJob.Settings(
             config,
+            ApiOptions.sourceOptions(config),
             pullOptions.settings(config),
             withArchives,
             maxRejects == null ? -1 : maxRejects);

@@ -10,6 +10,7 @@ import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -26,12 +27,29 @@ public final class RunJob {
    * What a run does beyond the lake.
    *
    * @param api the workspace (the archives are listed through it)
-   * @param pull the pull's settings; its source options serve the backfill too
+   * @param connection the source options that reach the workspace, all the backfill's read takes
+   *     (the archives source refuses a pull's window options)
+   * @param pull the pull's settings
    * @param withArchives backfill from the run archives before the pull
    * @param maxRejects the rejects a pull may have before the run ends {@link RunOutcome#PARTIAL};
    *     negative for no limit
    */
-  public record Settings(ApiConfig api, PullSettings pull, boolean withArchives, long maxRejects) {}
+  public record Settings(
+      ApiConfig api,
+      Map<String, String> connection,
+      PullSettings pull,
+      boolean withArchives,
+      long maxRejects) {
+
+    public Settings {
+      connection = Map.copyOf(connection);
+    }
+
+    @Override
+    public String toString() {
+      return "RunJob.Settings[pull=" + pull + ", withArchives=" + withArchives + "]";
+    }
+  }
 
   private final SparkSession spark;
   private final LakePaths lake;
@@ -99,9 +117,8 @@ public final class RunJob {
 
   private RunOutcome pullAndTransform(Settings settings, RunReport report) {
     if (settings.withArchives()) {
-      // the archives source reads only the connection options of a pull's source options
       listener.backfilled(
-          new BackfillJob(spark, lake, clock).run(settings.api(), settings.pull().sourceOptions()));
+          new BackfillJob(spark, lake, clock).run(settings.api(), settings.connection()));
     }
     PullJob pullJob =
         new PullJob(spark, lake, clock, listener.pullProgress(settings.api().requestsPerHour()));
