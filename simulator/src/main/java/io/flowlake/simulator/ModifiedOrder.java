@@ -1,13 +1,15 @@
 package io.flowlake.simulator;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
- * Runs in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org, -modified_on,
- * -id)} that serves the runs endpoint (API.md §2.6). It is an append-only log: a write moves a run
- * to the head (mailroom sets {@code modified_on = NOW()}, API.md §9), and the workspace clock only
- * moves forward, so new entries always sort last. An entry is live while its time is still its
- * run's {@code modified_on}; the older entries of a run are skipped and dropped now and then.
+ * Runs (or contacts) in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org,
+ * -modified_on, -id)} that serves the runs and contacts endpoints (API.md §2.6). It is an
+ * append-only log: a write moves a row to the head (mailroom sets {@code modified_on = NOW()},
+ * API.md §9), and the workspace clock only moves forward, so new entries always sort last. An entry
+ * is live while its time is still its row's {@code modified_on}; the older entries of a row are
+ * skipped and dropped now and then.
  */
 final class ModifiedOrder {
   private int[] runs;
@@ -20,7 +22,7 @@ final class ModifiedOrder {
     this.length = length;
   }
 
-  static ModifiedOrder of(RunTable table) {
+  static ModifiedOrder of(ModifiedTimes table) {
     int n = table.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -35,7 +37,7 @@ final class ModifiedOrder {
   }
 
   /** Bottom-up merge sort of run indices by (modified_on, index) without boxing. */
-  private static void sortByModified(int[] a, RunTable table) {
+  private static void sortByModified(int[] a, ModifiedTimes table) {
     int n = a.length;
     int[] src = a;
     int[] dst = new int[n];
@@ -62,14 +64,15 @@ final class ModifiedOrder {
     }
   }
 
-  private static boolean after(int x, int y, RunTable table) {
+  private static boolean after(int x, int y, ModifiedTimes table) {
     long mx = table.modified(x);
     long my = table.modified(y);
     return mx > my || (mx == my && x > y);
   }
 
   /**
-   * Records that {@code run} now has {@code modified_on = time}; it must sort after every entry.
+   * Records that row {@code run} now has {@code modified_on = time}; it must sort after every
+   * entry.
    */
   void append(int run, long time) {
     if (length > 0
@@ -96,7 +99,7 @@ final class ModifiedOrder {
     return times[pos];
   }
 
-  boolean isLive(int pos, RunTable table) {
+  boolean isLive(int pos, ModifiedTimes table) {
     return table.modified(runs[pos]) == times[pos];
   }
 
@@ -121,7 +124,7 @@ final class ModifiedOrder {
   }
 
   /** Drops superseded entries once they outnumber live ones; the order needs no re-sort. */
-  void compactIfSparse(RunTable table) {
+  void compactIfSparse(ModifiedTimes table) {
     if (length < 2 * table.size() + 1024) {
       return;
     }
@@ -133,5 +136,55 @@ final class ModifiedOrder {
       }
     }
     length = kept;
+  }
+
+  /**
+   * Rows in {@code (modified_on, id)} order, descending or ascending, whose {@code modified_on} is
+   * in {@code [after, before]} and strictly past {@code position} in that direction (when given),
+   * and that {@code accepts} takes: the rows of a cursor page (API.md §3), {@code offset} of them
+   * skipped, at most {@code limit}.
+   */
+  int[] select(
+      ModifiedTimes table,
+      boolean descending,
+      long after,
+      long before,
+      Long position,
+      int offset,
+      int limit,
+      IntPredicate accepts) {
+    int[] rows = new int[Math.min(limit, 256)];
+    int found = 0;
+    int skip = offset;
+    int step = descending ? -1 : 1;
+    int pos = descending ? firstDescending(before, position) : firstAscending(after, position);
+    for (; pos >= 0 && pos < length && found < limit; pos += step) {
+      if (times[pos] < after || times[pos] > before) {
+        break;
+      }
+      int row = runs[pos];
+      if (!isLive(pos, table) || !accepts.test(row)) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+      } else {
+        if (found == rows.length) {
+          rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        rows[found++] = row;
+      }
+    }
+    return Arrays.copyOf(rows, found);
+  }
+
+  private int firstDescending(long before, Long position) {
+    int from = firstAfter(before) - 1;
+    return position == null ? from : Math.min(from, firstAtOrAfter(position) - 1);
+  }
+
+  private int firstAscending(long after, Long position) {
+    int from = firstAtOrAfter(after);
+    return position == null ? from : Math.max(from, firstAfter(position));
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 final class RunStore {
   private final long seed;
   private final List<GeneratedFlow> flows;
-  private final ContactBook contacts;
+  private final ContactStore contacts;
   private final RunPlanner planner;
   private final RunTable table;
   private final ModifiedOrder order;
@@ -19,7 +19,7 @@ final class RunStore {
   RunStore(
       long seed,
       List<GeneratedFlow> flows,
-      ContactBook contacts,
+      ContactStore contacts,
       RunPlanner planner,
       RunTable table) {
     this.seed = seed;
@@ -38,8 +38,13 @@ final class RunStore {
     return flows;
   }
 
-  ContactBook contacts() {
+  ContactStore contacts() {
     return contacts;
+  }
+
+  /** Whether run {@code i} was deleted with its contact (RapidPro hard-deletes runs, API.md §7). */
+  boolean isGone(int i) {
+    return contacts.isDeleted(table.contact(i));
   }
 
   String uuid(int i) {
@@ -112,42 +117,27 @@ final class RunStore {
     if (filter.run() != RunFilter.ANY) {
       return selectOne(filter, descending, position, offset, limit);
     }
-    int skip = offset;
-    int step = descending ? -1 : 1;
-    int pos = descending ? firstDescending(filter, position) : firstAscending(filter, position);
-    for (; pos >= 0 && pos < order.length() && rows.size() < limit; pos += step) {
-      long time = order.time(pos);
-      if (time < filter.after() || time > filter.before()) {
-        break;
-      }
-      int run = order.run(pos);
-      if (!order.isLive(pos, table) || !filter.accepts(run, table)) {
-        continue;
-      }
-      if (skip > 0) {
-        skip--;
-      } else {
-        rows.add(record(run));
-      }
+    int[] runs =
+        order.select(
+            table,
+            descending,
+            filter.after(),
+            filter.before(),
+            position,
+            offset,
+            limit,
+            run -> !isGone(run) && filter.accepts(run, table));
+    for (int run : runs) {
+      rows.add(record(run));
     }
     return rows;
-  }
-
-  private int firstDescending(RunFilter filter, Long position) {
-    int from = order.firstAfter(filter.before()) - 1;
-    return position == null ? from : Math.min(from, order.firstAtOrAfter(position) - 1);
-  }
-
-  private int firstAscending(RunFilter filter, Long position) {
-    int from = order.firstAtOrAfter(filter.after());
-    return position == null ? from : Math.max(from, order.firstAfter(position));
   }
 
   /** A uuid or id filter names one run: look at it instead of scanning the index. */
   private List<RunRecord> selectOne(
       RunFilter filter, boolean descending, Long position, int offset, int limit) {
     int i = filter.run();
-    if (i >= table.size() || offset > 0 || limit == 0 || !filter.accepts(i, table)) {
+    if (i >= table.size() || offset > 0 || limit == 0 || isGone(i) || !filter.accepts(i, table)) {
       return new ArrayList<>();
     }
     long time = table.modified(i);
@@ -158,11 +148,13 @@ final class RunStore {
     return new ArrayList<>(List.of(record(i)));
   }
 
-  /** Run counts per flow and status, from the current runs. */
+  /** Run counts per flow and status, from the current runs (deleted ones no longer count). */
   long[][] countsByFlow() {
     long[][] counts = new long[flows.size()][RunStatus.values().length];
     for (int i = 0; i < table.size(); i++) {
-      counts[table.flow(i)][table.status(i).ordinal()]++;
+      if (!isGone(i)) {
+        counts[table.flow(i)][table.status(i).ordinal()]++;
+      }
     }
     return counts;
   }
