@@ -33,12 +33,10 @@ record ContactProfile(
    */
   static ContactProfile of(long seed, int index, long windowStart, long now) {
     SplittableRandom rng = SeededIds.random(seed, SeededIds.CONTACT_PROFILE, index);
-    long created = windowStart - DAY * (1 + rng.nextInt(700)) - rng.nextLong(DAY);
-    long lastSeen =
-        rng.nextInt(100) < 10 ? RunPlan.NO_TIME : windowStart + rng.nextLong(now - windowStart);
-    long modified = Math.max(created, lastSeen == RunPlan.NO_TIME ? created : lastSeen);
-    modified = Math.min(modified + rng.nextLong(DAY), now - SECOND);
-    lastSeen = lastSeen == RunPlan.NO_TIME ? lastSeen : Math.min(lastSeen, modified);
+    long[] times = times(rng, windowStart, now);
+    long created = times[0];
+    long modified = times[1];
+    long lastSeen = times[2];
     int u = rng.nextInt(100);
     String status = u < 90 ? "active" : u < 96 ? "stopped" : u < 99 ? "blocked" : "archived";
     int l = rng.nextInt(100);
@@ -53,5 +51,21 @@ record ContactProfile(
         lastSeen,
         ureporter,
         ContactFieldCatalog.values(rng, created, year));
+  }
+
+  /** Only the contact's generated {@code modified_on}: what indexing all contacts needs. */
+  static long modifiedOn(long seed, int index, long windowStart, long now) {
+    return times(SeededIds.random(seed, SeededIds.CONTACT_PROFILE, index), windowStart, now)[1];
+  }
+
+  /** The first draws of the contact's stream: created, modified and last seen, in that order. */
+  private static long[] times(SplittableRandom rng, long windowStart, long now) {
+    long created = windowStart - DAY * (1 + rng.nextInt(700)) - rng.nextLong(DAY);
+    long lastSeen =
+        rng.nextInt(100) < 10 ? RunPlan.NO_TIME : windowStart + rng.nextLong(now - windowStart);
+    long modified = Math.max(created, lastSeen == RunPlan.NO_TIME ? created : lastSeen);
+    modified = Math.min(modified + rng.nextLong(DAY), now - SECOND);
+    lastSeen = lastSeen == RunPlan.NO_TIME ? lastSeen : Math.min(lastSeen, modified);
+    return new long[] {created, modified, lastSeen};
   }
 }

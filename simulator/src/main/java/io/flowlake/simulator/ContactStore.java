@@ -217,7 +217,7 @@ final class ContactStore {
     if (index == null) {
       long[] modified = new long[book.size()];
       for (int i = 0; i < modified.length; i++) {
-        modified[i] = profile(i).modified();
+        modified[i] = ContactProfile.modifiedOn(seed, i, windowStart, now);
       }
       Index built = new Index(modified);
       built.order = ModifiedOrder.of(built);
