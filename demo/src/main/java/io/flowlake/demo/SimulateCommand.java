@@ -108,6 +108,15 @@ public final class SimulateCommand implements Callable<Integer> {
               + " 0 = none archived (default: ${DEFAULT-VALUE}).")
   int retentionDays;
 
+  @Option(
+      names = "--replica-lag-seconds",
+      paramLabel = "S",
+      defaultValue = "0",
+      description =
+          "Serve runs.json from a replica that gets each write up to S seconds late, out of"
+              + " order, as RapidPro's does; 0 = no lag (default: ${DEFAULT-VALUE}).")
+  long replicaLagSeconds;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -121,6 +130,7 @@ public final class SimulateCommand implements Callable<Integer> {
               .anonymous(anonymous)
               .options(new SimulatorOptions(port, token, latencyMs, requestsPerHour, true))
               .retentionDays(retentionDays)
+              .replicaLag(Duration.ofSeconds(replicaLagSeconds))
               .start();
     } catch (BindException e) {
       spec.commandLine()
@@ -160,6 +170,9 @@ public final class SimulateCommand implements Callable<Integer> {
         modifyEverySeconds >= 0,
         "--modify-every-seconds cannot be negative, got " + modifyEverySeconds);
     require(retentionDays >= 0, "--retention-days cannot be negative, got " + retentionDays);
+    require(
+        replicaLagSeconds >= 0,
+        "--replica-lag-seconds cannot be negative, got " + replicaLagSeconds);
     require(modifyCount >= 1, "--modify-count must be at least 1, got " + modifyCount);
     require(
         !token.isBlank() && token.chars().noneMatch(Character::isWhitespace),

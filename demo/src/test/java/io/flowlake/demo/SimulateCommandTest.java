@@ -65,4 +65,16 @@ class SimulateCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith("--runs cannot be negative, got -5");
   }
+
+  @Test
+  void aNegativeReplicaLagIsRefusedInOneLine() {
+    StringWriter err = new StringWriter();
+    CommandLine command = new CommandLine(new SimulateCommand());
+    command.setErr(new PrintWriter(err, true));
+
+    int exit = command.execute("--replica-lag-seconds", "-3");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--replica-lag-seconds cannot be negative, got -3");
+  }
 }

@@ -159,10 +159,19 @@ final class ContactStore {
       int limit,
       IntPredicate accepts) {
     Index ix = index();
-    int[] rows = ix.order.select(ix, descending, after, before, position, offset, limit, accepts);
-    List<ContactRecord> records = new ArrayList<>(rows.length);
-    for (int i : rows) {
-      records.add(record(i));
+    int[] positions =
+        ix.order.select(
+            ix,
+            descending,
+            after,
+            before,
+            position,
+            offset,
+            limit,
+            (row, time, live) -> live && accepts.test(row));
+    List<ContactRecord> records = new ArrayList<>(positions.length);
+    for (int pos : positions) {
+      records.add(record(ix.order.run(pos)));
     }
     return records;
   }
@@ -201,7 +210,7 @@ final class ContactStore {
     Index ix = index();
     ix.modified[i] = at;
     ix.order.append(i, at);
-    ix.order.compactIfSparse(ix);
+    ix.order.compactIfSparse(ix, (row, time) -> false); // contacts are read from the primary
   }
 
   private void requireActive(int i) {

@@ -25,6 +25,11 @@ final class MicrosClock {
     return last;
   }
 
+  /** The wall clock's time, which writes may be ahead of but never behind. */
+  long wall() {
+    return ApiTimes.micros(wall.instant());
+  }
+
   /** A write at an explicit time: it must come after every earlier one. */
   long tickAt(long micros) {
     if (micros <= last) {

@@ -1,7 +1,6 @@
 package io.flowlake.simulator;
 
 import java.util.Arrays;
-import java.util.function.IntPredicate;
 
 /**
  * Runs (or contacts) in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org,
@@ -123,14 +122,22 @@ final class ModifiedOrder {
     return time == Long.MAX_VALUE ? length : firstAtOrAfter(time + 1);
   }
 
-  /** Drops superseded entries once they outnumber live ones; the order needs no re-sort. */
-  void compactIfSparse(ModifiedTimes table) {
+  /** Entries a reader may still need although their run has moved on. */
+  interface StillShown {
+    boolean test(int run, long time);
+  }
+
+  /**
+   * Drops superseded entries, except those {@code stillShown}, once they outnumber live ones; the
+   * order needs no re-sort.
+   */
+  void compactIfSparse(ModifiedTimes table, StillShown stillShown) {
     if (length < 2 * table.size() + 1024) {
       return;
     }
     int kept = 0;
     for (int pos = 0; pos < length; pos++) {
-      if (isLive(pos, table)) {
+      if (isLive(pos, table) || stillShown.test(runs[pos], times[pos])) {
         runs[kept] = runs[pos];
         times[kept++] = times[pos];
       }
@@ -138,11 +145,17 @@ final class ModifiedOrder {
     length = kept;
   }
 
+  /** Which entries a page shows: {@code live} says whether the entry is its row's latest. */
+  interface Shown {
+    boolean test(int row, long time, boolean live);
+  }
+
   /**
-   * Rows in {@code (modified_on, id)} order, descending or ascending, whose {@code modified_on} is
-   * in {@code [after, before]} and strictly past {@code position} in that direction (when given),
-   * and that {@code accepts} takes: the rows of a cursor page (API.md §3), {@code offset} of them
-   * skipped, at most {@code limit}.
+   * The positions of the entries in {@code (modified_on, id)} order, descending or ascending, whose
+   * {@code modified_on} is in {@code [after, before]} and strictly past {@code position} in that
+   * direction (when given), and that {@code shown} takes: the rows of a cursor page (API.md §3),
+   * {@code offset} of them skipped, at most {@code limit}. Read each with {@link #run} and {@link
+   * #time}.
    */
   int[] select(
       ModifiedTimes table,
@@ -152,30 +165,29 @@ final class ModifiedOrder {
       Long position,
       int offset,
       int limit,
-      IntPredicate accepts) {
-    int[] rows = new int[Math.min(limit, 256)];
-    int found = 0;
+      Shown shown) {
+    int[] found = new int[Math.min(limit, 256)];
+    int count = 0;
     int skip = offset;
     int step = descending ? -1 : 1;
     int pos = descending ? firstDescending(before, position) : firstAscending(after, position);
-    for (; pos >= 0 && pos < length && found < limit; pos += step) {
+    for (; pos >= 0 && pos < length && count < limit; pos += step) {
       if (times[pos] < after || times[pos] > before) {
         break;
       }
-      int row = runs[pos];
-      if (!isLive(pos, table) || !accepts.test(row)) {
+      if (!shown.test(runs[pos], times[pos], isLive(pos, table))) {
         continue;
       }
       if (skip > 0) {
         skip--;
       } else {
-        if (found == rows.length) {
-          rows = Arrays.copyOf(rows, rows.length * 2);
+        if (count == found.length) {
+          found = Arrays.copyOf(found, found.length * 2);
         }
-        rows[found++] = row;
+        found[count++] = pos;
       }
     }
-    return Arrays.copyOf(rows, found);
+    return Arrays.copyOf(found, count);
   }
 
   private int firstDescending(long before, Long position) {

@@ -51,11 +51,14 @@ record RunFilter(
     return new RunFilter(nothing, run, flow, contact, respondedOnly, after, micros);
   }
 
-  /** Whether run {@code i} passes every filter except the time bounds, which the index applies. */
-  boolean accepts(int i, RunTable table) {
+  /**
+   * Whether run {@code i} passes every filter except the time bounds, which the index applies;
+   * {@code responded} is the shown version's (a lagging replica may show an earlier one).
+   */
+  boolean accepts(int i, RunTable table, boolean responded) {
     return (run == ANY || run == i)
         && (flow == ANY || table.flow(i) == flow)
         && (contact == ANY || table.contact(i) == contact)
-        && (!respondedOnly || table.responded(i));
+        && (!respondedOnly || responded);
   }
 }

@@ -1,6 +1,7 @@
 package io.flowlake.simulator;
 
 import io.flowlake.api.PathStep;
+import io.flowlake.api.RunRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +10,9 @@ import java.util.SplittableRandom;
 
 /**
  * Writes to the runs the way mailroom does: every write sets {@code modified_on} from the workspace
- * clock, which moves the run to the head of the modified-on order (API.md §9 pitfall 1). The choice
- * of runs is drawn from a seeded stream, so the same calls on the same workspace pick the same
- * runs.
+ * clock, which moves the run to the head of the modified-on order (API.md §9 pitfall 1), and each
+ * transaction reaches the API's replica when {@link RunStore#arrival} says. The choice of runs is
+ * drawn from a seeded stream, so the same calls on the same workspace pick the same runs.
  */
 final class RunMutator {
   /** Flow starts created by {@link #add}; generated starts stay far below. */
@@ -37,9 +38,10 @@ final class RunMutator {
       long now = clock.tick();
       GeneratedFlow flow = store.flows().get(table.flow(i));
       RunAdvance next = RunAdvance.of(flow, store.body(i), table.responded(i), now, rng);
+      RunRecord before = store.beforeWrite(i);
       table.update(i, next.status, next.responded, now, next.exitedOn);
       table.setBody(i, next.body);
-      store.touched(i);
+      store.touched(i, before, store.arrival(now));
       uuids.add(store.uuid(i));
     }
     store.compact();
@@ -54,6 +56,7 @@ final class RunMutator {
   List<String> add(int n) {
     RunTable table = store.table();
     long now = clock.tick();
+    long arrives = store.arrival(now);
     int flowIndex = rng.nextInt(store.flows().size());
     GeneratedFlow flow = store.flows().get(flowIndex);
     int start = ADDED_STARTS + startsAdded++;
@@ -69,7 +72,7 @@ final class RunMutator {
       RunStatus status = active ? RunStatus.ACTIVE : RunStatus.WAITING;
       int i = table.add(flowIndex, contact, start, status, false, now, now, RunPlan.NO_TIME);
       table.setBody(i, new RunBody(path, Map.of()));
-      store.touched(i);
+      store.touched(i, null, arrives);
       uuids.add(store.uuid(i));
     }
     return uuids;
@@ -87,14 +90,16 @@ final class RunMutator {
     int[] chosen = Arrays.copyOf(ongoing, ongoing.length + exited.length);
     System.arraycopy(exited, 0, chosen, ongoing.length, exited.length);
     Arrays.sort(chosen); // ties in modified_on are ordered by id
+    long arrives = store.arrival(at);
     List<String> uuids = new ArrayList<>(chosen.length);
     for (int i : chosen) {
+      RunRecord before = store.beforeWrite(i);
       if (table.status(i).isOngoing()) {
         table.update(i, RunStatus.INTERRUPTED, table.responded(i), at, at);
       } else {
         table.update(i, table.status(i), table.responded(i), at, table.exited(i));
       }
-      store.touched(i);
+      store.touched(i, before, arrives);
       uuids.add(store.uuid(i));
     }
     store.compact();

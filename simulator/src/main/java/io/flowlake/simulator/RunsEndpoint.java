@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * {@code GET /api/v2/runs.json}: RapidPro's {@code RunsEndpoint} (API.md §2). Reads the workspace
- * at request time, so runs changed during a pull move as they would on the real server.
+ * at request time, so runs changed during a pull move as they would on the real server, as its read
+ * replica shows them (a write shows up only once it has reached it, {@link ReplicaLag}).
  */
 final class RunsEndpoint {
   /** {@link #dateParam} for a value the server cannot parse. */
@@ -41,7 +42,8 @@ final class RunsEndpoint {
         workspace.read(
             store ->
                 CursorPagination.paginate(
-                    new Rows(store, retained(filter(store, params, run, id, flow))),
+                    new Rows(
+                        store, retained(filter(store, params, run, id, flow)), workspace.now()),
                     !reverse,
                     params.get("cursor"),
                     request.absoluteUrl()));
@@ -116,12 +118,12 @@ final class RunsEndpoint {
     return -1;
   }
 
-  /** The filtered runs as the paginator's query. */
-  private record Rows(RunStore store, RunFilter filter)
+  /** The filtered runs, as the replica shows them at {@code now}, as the paginator's query. */
+  private record Rows(RunStore store, RunFilter filter, long now)
       implements CursorPagination.OrderedRows<RunRecord> {
     @Override
     public List<RunRecord> fetch(boolean descending, Long position, int offset, int limit) {
-      return store.select(filter, descending, position, offset, limit);
+      return store.select(filter, descending, position, offset, limit, now);
     }
 
     @Override

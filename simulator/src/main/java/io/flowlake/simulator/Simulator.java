@@ -2,6 +2,7 @@ package io.flowlake.simulator;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -138,6 +139,8 @@ public final class Simulator implements AutoCloseable {
     private Instant now;
     private SimulatorOptions options = SimulatorOptions.defaults();
     private int retentionDays;
+    private Clock clock = Clock.systemUTC();
+    private Duration replicaLag = Duration.ZERO;
 
     private Builder() {}
 
@@ -161,7 +164,7 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
-    /** The generation time (default: when {@link #start} runs). */
+    /** The generation time (default: the {@link #clock}'s time when {@link #start} runs). */
     public Builder now(Instant value) {
       now = value;
       return this;
@@ -212,11 +215,36 @@ public final class Simulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The wall clock that writes take their {@code modified_on} from and a lagging replica catches
+     * up by (default: the system clock). A test that steps time gives a {@link ManualClock} here
+     * and to the code under test.
+     */
+    public Builder clock(Clock value) {
+      clock = value;
+      return this;
+    }
+
+    /**
+     * Makes the runs endpoint read a lagging replica, as RapidPro's does (API.md §9 pitfall 4):
+     * each write (a transaction) shows up between 1 µs and {@code max} after its {@code
+     * modified_on}, drawn from the seed, so writes can appear out of {@code modified_on} order.
+     * Until then the endpoint shows the run as it was, a new run not at all. Zero, the default,
+     * shows every write at once. Whole microseconds only.
+     */
+    public Builder replicaLag(Duration max) {
+      if (max.isNegative()) {
+        throw new IllegalArgumentException("a replica lag cannot be negative, got " + max);
+      }
+      replicaLag = max;
+      return this;
+    }
+
     /** Generates the workspace and starts serving it. */
     public Simulator start() throws IOException {
       Workspace workspace =
           WorkspaceGenerator.generate(
-              seed, runs, flows, anonymous, now == null ? Instant.now() : now);
+              seed, runs, flows, anonymous, now == null ? clock.instant() : now, clock, replicaLag);
       Simulator simulator =
           new Simulator(workspace, SimulatorServer.start(workspace, options), options.token());
       if (retentionDays > 0) {

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>The mutations behave like mailroom: each sets {@code modified_on} from a clock that strictly
  * increases and is never behind the wall clock, so a changed run moves to the head of the
- * modified-on order (API.md §9).
+ * modified-on order (API.md §9). With a replica lag ({@link Simulator.Builder#replicaLag}) the runs
+ * endpoint sees each write only some time after its {@code modified_on}; {@link #snapshot} is the
+ * primary, which has them all at once.
  */
 public final class Workspace {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -190,6 +192,11 @@ public final class Workspace {
    */
   public List<String> moveContacts(int n) {
     return write(() -> contactMutator.move(requireCount(n)));
+  }
+
+  /** The wall clock's time in microseconds: what the read replica has caught up to. */
+  long now() {
+    return clock.wall();
   }
 
   /** Runs {@code query} against a consistent state of the runs. */

@@ -1,6 +1,7 @@
 package io.flowlake.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,12 +22,21 @@ public final class WorkspaceGenerator {
    * @param now the generation time: every generated timestamp is before it
    */
   public static Workspace generate(long seed, int runs, int flows, boolean anonymous, Instant now) {
-    return generate(seed, runs, flows, anonymous, now, Clock.systemUTC());
+    return generate(seed, runs, flows, anonymous, now, Clock.systemUTC(), Duration.ZERO);
   }
 
-  /** As above, with the wall clock that later writes must not fall behind. */
+  /**
+   * As above, with the wall clock that later writes must not fall behind and the most a write takes
+   * to reach the API's read replica ({@link ReplicaLag}; zero for none).
+   */
   static Workspace generate(
-      long seed, int runs, int flows, boolean anonymous, Instant now, Clock wall) {
+      long seed,
+      int runs,
+      int flows,
+      boolean anonymous,
+      Instant now,
+      Clock wall,
+      Duration replicaLag) {
     if (runs < 0 || flows < 1) {
       throw new IllegalArgumentException(
           "a workspace needs runs >= 0 and flows >= 1, got runs=" + runs + ", flows=" + flows);
@@ -51,8 +61,11 @@ public final class WorkspaceGenerator {
           p.exitedOn());
       newest = Math.max(newest, p.modifiedOn());
     }
-    RunStore store = new RunStore(seed, flowList, contacts, planner, table);
     MicrosClock clock = new MicrosClock(wall, Math.max(newest, nowMicros));
+    ReplicaLag replica =
+        new ReplicaLag(
+            replicaLag.toNanos() / 1000, SeededIds.random(seed, SeededIds.REPLICA, 0), clock);
+    RunStore store = new RunStore(seed, flowList, contacts, planner, table, replica);
     RunMutator mutator =
         new RunMutator(store, clock, SeededIds.random(seed, SeededIds.MUTATIONS, 0));
     ContactMutator contactMutator =
