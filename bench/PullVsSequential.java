@@ -7,6 +7,7 @@ import io.flowlake.api.RunsClient;
 import io.flowlake.api.RunsQuery;
 import io.flowlake.api.Sleeper;
 import io.flowlake.api.Ticker;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.pull.PullJob;
@@ -14,7 +15,6 @@ import io.flowlake.pull.PullSettings;
 import io.flowlake.pull.PullStage;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
-import io.flowlake.source.SourceOptions;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,9 +80,9 @@ public class PullVsSequential {
 
       // (a) flowlake's pull, default parallelism
       Map<String, String> options = new HashMap<>();
-      options.put(SourceOptions.API, sim.url().toString());
-      options.put(SourceOptions.TOKEN, sim.token());
-      options.put(SourceOptions.REQUESTS_PER_HOUR, Integer.toString(PER_HOUR));
+      options.put(ConnectionSettings.API.key(), sim.url().toString());
+      options.put(ConnectionSettings.TOKEN.key(), sim.token());
+      options.put(ConnectionSettings.REQUESTS_PER_HOUR.key(), Integer.toString(PER_HOUR));
       long[] fetchedAt = new long[1];
       long start = System.nanoTime();
       PullStage.Listener stages =
@@ -230,9 +230,9 @@ public class PullVsSequential {
                     spark
                         .read()
                         .format("rapidpro")
-                        .option(SourceOptions.API, api)
-                        .option(SourceOptions.TOKEN, token)
-                        .option(SourceOptions.REQUESTS_PER_HOUR, "100000000")
+                        .option(ConnectionSettings.API.key(), api)
+                        .option(ConnectionSettings.TOKEN.key(), token)
+                        .option(ConnectionSettings.REQUESTS_PER_HOUR.key(), "100000000")
                         .load()
                         .write()
                         .mode("overwrite")

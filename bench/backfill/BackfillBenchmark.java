@@ -2,9 +2,9 @@ import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ArchiveDownload;
 import io.flowlake.api.ArchiveInfo;
 import io.flowlake.api.ArchivesClient;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.source.RapidProArchivesProvider;
-import io.flowlake.source.SourceOptions;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -70,9 +70,9 @@ public final class BackfillBenchmark {
               .getOrCreate();
       Map<String, String> options =
           Map.of(
-              SourceOptions.API, sim.url().toString(),
-              SourceOptions.TOKEN, sim.token(),
-              SourceOptions.REQUESTS_PER_HOUR, "3600000");
+              ConnectionSettings.API.key(), sim.url().toString(),
+              ConnectionSettings.TOKEN.key(), sim.token(),
+              ConnectionSettings.REQUESTS_PER_HOUR.key(), "3600000");
       // Warm both paths once on a small slice, so neither pays the JIT alone.
       spark.read().schema(ARCHIVE_SCHEMA).json(lines.toString()).limit(1000).collect();
 

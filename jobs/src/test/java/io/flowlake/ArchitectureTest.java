@@ -32,6 +32,17 @@ class ArchitectureTest {
         .check(production);
   }
 
+  @Test
+  void theOptionRegistryHasNoSpark() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.flowlake.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "scala..", "io.delta..", "picocli..")
+        .check(production);
+  }
+
   /** Maven keeps the simulator off the compile classpath too; this says why a test sees it. */
   @Test
   void productionNeverUsesTheSimulator() {
@@ -45,10 +56,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void apiDependsOnNoOtherFlowlakePackage() {
+  void apiAndConfigDependOnNoOtherFlowlakePackage() {
     noClasses()
         .that()
-        .resideInAPackage("io.flowlake.api..")
+        .resideInAnyPackage("io.flowlake.api..", "io.flowlake.config..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

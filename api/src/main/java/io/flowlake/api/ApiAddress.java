@@ -1,5 +1,6 @@
 package io.flowlake.api;
 
+import io.flowlake.config.ConfigException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.flowlake.api;
 
+import io.flowlake.config.ConfigException;
+import io.flowlake.config.ConnectionSettings;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -8,10 +10,13 @@ import java.time.Duration;
  * How to reach one RapidPro / TextIt server and how patiently. Built and validated once, before any
  * work starts; immutable and serializable so it can travel to executors.
  *
+ * <p>Defaults of the settings a user can give come from {@link ConnectionSettings}.
+ *
  * @param api server address, e.g. {@code https://textit.com} (no trailing {@code /api/v2})
  * @param token API token, sent only in the {@code Authorization} header, never printed
  * @param requestsPerHour pace of requests; the workspace's whole budget is shared (pitfall 12)
- * @param retryAfterFallback wait after a 429 that has no usable {@code Retry-After} (API.md §4)
+ * @param retryAfterFallback wait after a 429 that has no usable {@code Retry-After}
+ *     (docs/rapidpro-api.md §4)
  * @param maxAttempts attempts per request for 5xx, I/O errors and unreadable bodies
  * @param backoffBase first backoff ceiling, doubled per failed attempt
  * @param backoffCap largest backoff ceiling
@@ -32,17 +37,12 @@ public record ApiConfig(
     int maxThrottleWaits)
     implements Serializable {
 
-  /** RapidPro's default {@code v2.runs} rate since Nov 2025 (was 2500/hour before). */
-  public static final int DEFAULT_REQUESTS_PER_HOUR = 3600;
-
-  public static final Duration DEFAULT_RETRY_AFTER_FALLBACK = Duration.ofSeconds(60);
-  public static final int DEFAULT_MAX_ATTEMPTS = 5;
-  public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofSeconds(1);
-  public static final Duration DEFAULT_BACKOFF_CAP = Duration.ofSeconds(60);
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  // Not options of any surface, so declared here rather than in ConnectionSettings.
+  private static final Duration BACKOFF_CAP = Duration.ofSeconds(60);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   /** A burst can earn a Retry-After of up to an hour; 100 waits outlast any honest throttle. */
-  public static final int DEFAULT_MAX_THROTTLE_WAITS = 100;
+  private static final int MAX_THROTTLE_WAITS = 100;
 
   public ApiConfig {
     api = ApiAddress.normalize(api == null ? null : api.toString());
@@ -126,14 +126,14 @@ public record ApiConfig(
 
     private final String api;
     private String token;
-    private int requestsPerHour = DEFAULT_REQUESTS_PER_HOUR;
-    private Duration retryAfterFallback = DEFAULT_RETRY_AFTER_FALLBACK;
-    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-    private Duration backoffBase = DEFAULT_BACKOFF_BASE;
-    private Duration backoffCap = DEFAULT_BACKOFF_CAP;
-    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
-    private boolean allowInsecureHttp;
-    private int maxThrottleWaits = DEFAULT_MAX_THROTTLE_WAITS;
+    private int requestsPerHour = ConnectionSettings.REQUESTS_PER_HOUR.defaultValue();
+    private Duration retryAfterFallback = ConnectionSettings.RETRY_AFTER_FALLBACK.defaultValue();
+    private int maxAttempts = ConnectionSettings.MAX_ATTEMPTS.defaultValue();
+    private Duration backoffBase = ConnectionSettings.BACKOFF_BASE.defaultValue();
+    private Duration backoffCap = BACKOFF_CAP;
+    private Duration requestTimeout = REQUEST_TIMEOUT;
+    private boolean allowInsecureHttp = ConnectionSettings.ALLOW_INSECURE_HTTP.defaultValue();
+    private int maxThrottleWaits = MAX_THROTTLE_WAITS;
 
     Builder(String api) {
       this.api = api;

@@ -12,10 +12,10 @@ import java.util.Random;
  * groups.json}). Paced, retried and checked like {@link RunsClient}, through the same {@link
  * RetryPolicy} and {@link NextLink} rules.
  *
- * <p>Two budgets, because the server throttles two scopes here (API.md §4): contacts in {@code
- * v2.contacts}, apart from runs; fields and groups in the default scope {@code v2}, which archives
- * and flows share. Pass {@link SharedBudgets#of(ApiConfig, ThrottleScope, int)} to pace together
- * with every other reader of the same scope in the JVM.
+ * <p>Two budgets, because the server throttles two scopes here (docs/rapidpro-api.md §4): contacts
+ * in {@code v2.contacts}, apart from runs; fields and groups in the default scope {@code v2}, which
+ * archives and flows share. Pass {@link SharedBudgets#of(ApiConfig, ThrottleScope, int)} to pace
+ * together with every other reader of the same scope in the JVM.
  */
 public final class ContactsClient implements AutoCloseable {
 

@@ -28,7 +28,7 @@ final class ListingReader {
 
   /**
    * The pages from {@code pageUrl}, e.g. a {@code next} URL stored earlier as a checkpoint; it
-   * carries the query's filters (API.md §3).
+   * carries the query's filters (docs/rapidpro-api.md §3).
    *
    * @throws UnsafeLinkException if the URL is not on the configured server
    */

@@ -1,5 +1,6 @@
 package io.flowlake.api;
 
+import io.flowlake.config.ConfigException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ final class QueryStrings {
 
   /**
    * The trimmed UUID, or null when blank. A malformed UUID is a 400 for some filters and silently
-   * matches nothing for others (API.md §2.6): better to say so before the pull starts.
+   * matches nothing for others (docs/rapidpro-api.md §2.6): better to say so before the pull
+   * starts.
    */
   static String uuidOrNull(String name, String value) {
     if (value == null || value.isBlank()) {

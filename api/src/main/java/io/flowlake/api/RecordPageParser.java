@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a whole page of a record listing ({@code {"next", "previous", "results"}}, API.md §2.1):
- * runs, contacts.
+ * Reads a whole page of a record listing ({@code {"next", "previous", "results"}},
+ * docs/rapidpro-api.md §2.1): runs, contacts.
  *
  * <p>One bad record must not cost the other 249: a record that is JSON but not one we can store
  * becomes a {@link RejectedRecord} carrying its exact text, cut from the body by the parser's byte

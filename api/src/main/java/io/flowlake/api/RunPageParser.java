@@ -1,8 +1,8 @@
 package io.flowlake.api;
 
 /**
- * Reads a whole {@code runs.json} page (API.md §2.1); a run we cannot store becomes a {@link
- * RejectedRecord} and the rest of the page is kept (see {@link RecordPageParser}).
+ * Reads a whole {@code runs.json} page (docs/rapidpro-api.md §2.1); a run we cannot store becomes a
+ * {@link RejectedRecord} and the rest of the page is kept (see {@link RecordPageParser}).
  */
 public final class RunPageParser {
 

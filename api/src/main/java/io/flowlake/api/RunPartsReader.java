@@ -29,7 +29,10 @@ final class RunPartsReader {
     return new String[] {flow.uuid(), flow.name()};
   }
 
-  /** API.md §2.3; {@code anon_display} is a deprecated duplicate of {@code ref} and skipped. */
+  /**
+   * docs/rapidpro-api.md §2.3; {@code anon_display} is a deprecated duplicate of {@code ref} and
+   * skipped.
+   */
   static Contact readContact(JsonParser p) throws IOException {
     startObject(p, "contact");
     String uuid = null;

@@ -65,7 +65,7 @@ public final class RunsClient implements AutoCloseable {
 
   /**
    * The pages from a {@code next} URL stored earlier as a checkpoint; it carries the query's
-   * filters (API.md §3).
+   * filters (docs/rapidpro-api.md §3).
    *
    * @throws UnsafeLinkException if the URL is not on the configured server
    */

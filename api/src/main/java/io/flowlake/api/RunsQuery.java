@@ -1,5 +1,6 @@
 package io.flowlake.api;
 
+import io.flowlake.config.ConfigException;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.Objects;
 /**
  * One pull of {@code /api/v2/runs.json}: oldest first ({@code reverse=true}) up to a fixed {@code
  * before} (T0), so runs modified during the pull land after T0 and wait for the next pull instead
- * of being missed or read twice (API.md pitfall 2). Both bounds are inclusive (pitfall 3).
+ * of being missed or read twice (docs/rapidpro-api.md pitfall 2). Both bounds are inclusive
+ * (pitfall 3).
  *
  * @param after lower bound on {@code modified_on}, inclusive; null for a full pull
  * @param before the pull's fixed upper bound T0, inclusive; required

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link PacedBudget} per workspace, throttle scope and rate in this JVM, so every thread,
  * reader and task of a job that talks to one server shares one budget, as the server's throttle
- * does (it counts per workspace and scope, API.md §4). The key is the API address, the scope and
- * the rate: two reads of the same workspace and scope at the same rate in one JVM pace together;
- * another scope or a changed rate starts a new budget.
+ * does (it counts per workspace and scope, docs/rapidpro-api.md §4). The key is the API address,
+ * the scope and the rate: two reads of the same workspace and scope at the same rate in one JVM
+ * pace together; another scope or a changed rate starts a new budget.
  */
 public final class SharedBudgets {
 

@@ -1,9 +1,9 @@
 package io.flowlake.api;
 
 /**
- * RapidPro's throttle scopes (API.md §4): each is a separate budget of requests per hour and
- * workspace, so reading contacts does not slow down reading runs. Each defaults to 3600/hour since
- * Nov 2025 (2500/hour before); a workspace may have its own rates.
+ * RapidPro's throttle scopes (docs/rapidpro-api.md §4): each is a separate budget of requests per
+ * hour and workspace, so reading contacts does not slow down reading runs. Each defaults to
+ * 3600/hour since Nov 2025 (2500/hour before); a workspace may have its own rates.
  */
 public enum ThrottleScope {
   /** Every endpoint without a scope of its own: flows, archives, fields, groups. */

@@ -3,6 +3,7 @@ package io.flowlake.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowlake.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code io.flowlake.api} is plain Java: the Spark source and the CLI use it, it uses neither, so
- * it can be tested and reused without a Spark session.
+ * it can be tested and reused without a Spark session. Its only flowlake neighbour is {@code
+ * io.flowlake.config} (the option registry and {@code ConfigException}), which uses nothing of
+ * flowlake's in turn.
  */
 class ApiPackageBoundaryTest {
 
   private static final JavaClasses API =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("io.flowlake.api");
+          .importPackages("io.flowlake.api", "io.flowlake.config");
 
   @Test
   void apiUsesNoSparkScalaDeltaOrHadoop() {
@@ -31,11 +33,28 @@ class ApiPackageBoundaryTest {
   }
 
   @Test
-  void apiUsesNoOtherFlowlakePackage() {
+  void apiUsesNoOtherFlowlakePackageThanConfig() {
     noClasses()
+        .that()
+        .resideInAPackage("io.flowlake.api..")
         .should()
         .dependOnClassesThat(
-            and(resideInAPackage("io.flowlake.."), resideOutsideOfPackage("io.flowlake.api..")))
+            and(
+                resideInAPackage("io.flowlake.."),
+                and(
+                    resideOutsideOfPackage("io.flowlake.api.."),
+                    resideOutsideOfPackage("io.flowlake.config.."))))
+        .check(API);
+  }
+
+  @Test
+  void configUsesNoOtherFlowlakePackage() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.flowlake.config..")
+        .should()
+        .dependOnClassesThat(
+            and(resideInAPackage("io.flowlake.."), resideOutsideOfPackage("io.flowlake.config..")))
         .check(API);
   }
 }

@@ -1,15 +1,16 @@
 package io.flowlake.demo;
 
 import io.flowlake.api.ApiConfig;
-import io.flowlake.api.ConfigException;
 import io.flowlake.api.RunRecord;
 import io.flowlake.cli.ApiOptions;
 import io.flowlake.cli.ConfigOption;
 import io.flowlake.cli.ExitCodes;
+import io.flowlake.cli.OptionsFromRegistry;
 import io.flowlake.cli.PullCommand;
 import io.flowlake.cli.Sparks;
 import io.flowlake.cli.TransformCommand;
 import io.flowlake.cli.VerboseOption;
+import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Pulls a simulated workspace into a fresh demo lake; no account needed.",
       "Prints what it did (pages, runs, rejects, seconds, runs/s), builds the marts, and prints",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Merges the workspace's run archives (runs older than RapidPro's ~90-day retention) into",
       "the lake, each archive checked against its size, MD5 and record count first. Archives",

@@ -1,6 +1,6 @@
 package io.flowlake.cli;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +108,10 @@ final class ConfigDefaults implements IDefaultValueProvider {
       Set<String> keys = commands.get(section.getKey());
       if (keys == null) {
         throw new ConfigException(
-            file.name() + ": '" + section.getKey() + "' is neither an option nor a command");
+            file.where(section.getKey())
+                + ": '"
+                + section.getKey()
+                + "' is neither an option nor a command");
       }
       for (String key : section.getValue().keySet()) {
         check(file, section.getKey() + "." + key, keys, "flowlake " + section.getKey());
@@ -120,7 +123,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
     String name = key.substring(key.lastIndexOf('.') + 1);
     if (SECRETS.contains(name)) {
       throw new ConfigException(
-          file.name()
+          file.where(key)
               + ": '"
               + key
               + "' is refused: a secret does not belong in a config file; set "
@@ -130,7 +133,14 @@ final class ConfigDefaults implements IDefaultValueProvider {
     }
     if (!known.contains(name)) {
       throw new ConfigException(
-          file.name() + ": unknown key '" + key + "' (no option --" + name + " in " + where + ")");
+          file.where(key)
+              + ": unknown key '"
+              + key
+              + "' (no option --"
+              + name
+              + " in "
+              + where
+              + "; see docs/options.md)");
     }
   }
 }

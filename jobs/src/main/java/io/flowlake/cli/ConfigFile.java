@@ -3,7 +3,7 @@ package io.flowlake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * A config file as text values: top-level keys, and keys under a command's name. YAML nests them
  * ({@code run: {max-rejects: 10}}); .properties joins them with a dot ({@code run.max-rejects=10}).
+ * Its lines are kept so that an error can point at {@code file:line}.
  */
-record ConfigFile(String name, Map<String, String> top, Map<String, Map<String, String>> sections) {
+record ConfigFile(
+    String name,
+    Map<String, String> top,
+    Map<String, Map<String, String>> sections,
+    List<String> lines) {
 
-  static final ConfigFile EMPTY = new ConfigFile("(none)", Map.of(), Map.of());
+  static final ConfigFile EMPTY = new ConfigFile("(none)", Map.of(), Map.of(), List.of());
 
   static ConfigFile read(String location) {
     Path path = Path.of(location);
@@ -39,7 +46,7 @@ record ConfigFile(String name, Map<String, String> top, Map<String, Map<String, 
     try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       props.load(in);
     }
-    ConfigFile file = new ConfigFile(path.toString(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    ConfigFile file = empty(path);
     for (String key : props.stringPropertyNames()) {
       file.put(key, props.getProperty(key).strip());
     }
@@ -48,7 +55,7 @@ record ConfigFile(String name, Map<String, String> top, Map<String, Map<String, 
 
   private static ConfigFile yaml(Path path) throws IOException {
     JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
-    ConfigFile file = new ConfigFile(path.toString(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    ConfigFile file = empty(path);
     if (root == null || root.isNull() || root.isMissingNode()) {
       return file;
     }
@@ -68,6 +75,51 @@ record ConfigFile(String name, Map<String, String> top, Map<String, Map<String, 
       }
     }
     return file;
+  }
+
+  private static ConfigFile empty(Path path) throws IOException {
+    return new ConfigFile(
+        path.toString(),
+        new LinkedHashMap<>(),
+        new LinkedHashMap<>(),
+        Files.readAllLines(path, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code file:line} of {@code key} ({@code option} or {@code command.option}), or the file's name
+   * when the line cannot be told (a key written in an unusual way).
+   */
+  String where(String key) {
+    int line = lineOf(key);
+    return line > 0 ? name + ":" + line : name;
+  }
+
+  private int lineOf(String key) {
+    Pattern whole = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[:=]");
+    for (int i = 0; i < lines.size(); i++) {
+      if (whole.matcher(lines.get(i)).find()) {
+        return i + 1;
+      }
+    }
+    int dot = key.indexOf('.');
+    if (dot < 0) {
+      return 0;
+    }
+    Pattern section = Pattern.compile("^\\s*" + Pattern.quote(key.substring(0, dot)) + "\\s*:");
+    Pattern option =
+        Pattern.compile("(^|[\\s{,])" + Pattern.quote(key.substring(dot + 1)) + "\\s*:");
+    boolean inSection = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String text = lines.get(i);
+      if (!inSection && section.matcher(text).find()) {
+        inSection = true;
+        text = text.substring(text.indexOf(':') + 1); // {option: value} on the section's line
+      }
+      if (inSection && option.matcher(text).find()) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private void put(String key, String value) {

@@ -10,10 +10,6 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOption {
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "Options from a YAML or .properties file; a flag wins over FLOWLAKE_<OPTION>, which wins over the file.")
+  @Option(names = "--config", paramLabel = "FILE")
   Path config;
 }

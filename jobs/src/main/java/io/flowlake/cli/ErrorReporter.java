@@ -1,7 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiException;
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

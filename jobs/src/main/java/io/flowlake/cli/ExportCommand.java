@@ -1,6 +1,6 @@
 package io.flowlake.cli;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import io.flowlake.models.ExportFormat;
 import io.flowlake.models.ExportResult;
 import io.flowlake.models.MartExport;
@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Writes the marts as CSV or Parquet files, for tools that do not read Delta,",
       "or (--jdbc-url) into PostgreSQL tables, each replaced in one transaction.",
@@ -31,13 +32,10 @@ final class ExportCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "csv or parquet (with --out).")
+  @Option(names = "--format", paramLabel = "FORMAT")
   String format;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Directory to write the files to (with --format).")
+  @Option(names = "--out", paramLabel = "DIR")
   String out;
 
   @Override

@@ -1,6 +1,6 @@
 package io.flowlake.cli;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

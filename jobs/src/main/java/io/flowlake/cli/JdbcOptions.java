@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.CommandSettings;
+import io.flowlake.config.ConfigException;
 import io.flowlake.warehouse.JdbcTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,21 +15,15 @@ import picocli.CommandLine.Option;
  */
 final class JdbcOptions {
 
-  static final String PASSWORD_ENV = "FLOWLAKE_JDBC_PASSWORD";
+  static final String PASSWORD_ENV = CommandSettings.JDBC_PASSWORD_ENV;
 
-  @Option(
-      names = "--jdbc-url",
-      paramLabel = "URL",
-      description = "Write the marts to PostgreSQL, e.g. jdbc:postgresql://db:5432/analytics.")
+  @Option(names = "--jdbc-url", paramLabel = "URL")
   String url;
 
-  @Option(names = "--jdbc-user", paramLabel = "USER", description = "PostgreSQL user.")
+  @Option(names = "--jdbc-user", paramLabel = "USER")
   String user;
 
-  @Option(
-      names = "--jdbc-password-file",
-      paramLabel = "FILE",
-      description = "File holding the password (default: the " + PASSWORD_ENV + " variable).")
+  @Option(names = "--jdbc-password-file", paramLabel = "FILE")
   Path passwordFile;
 
   JdbcTarget target() {

@@ -7,11 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --lake}: the lake's root, any Hadoop path. */
 final class LakeOption {
 
-  @Option(
-      names = "--lake",
-      paramLabel = "PATH",
-      description = "Lake root: a folder, hdfs://... or s3a://... (default: ${DEFAULT-VALUE}).",
-      defaultValue = "lake")
+  @Option(names = "--lake", paramLabel = "PATH")
   String lake;
 
   LakePaths paths(SparkSession spark) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "pull",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Pulls the runs of a RapidPro / TextIt workspace into the lake.",
       "The first pull fetches everything; later pulls fetch only runs modified since the last one",

@@ -1,9 +1,9 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiConfig;
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.pull.PullSettings;
-import io.flowlake.source.ReadConcurrency;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,24 +12,13 @@ import picocli.CommandLine.Option;
 /** How a pull chooses its window: shared by {@code pull} and {@code run}. */
 final class PullOptions {
 
-  @Option(
-      names = "--overlap",
-      paramLabel = "DURATION",
-      defaultValue = "10m",
-      converter = DurationConverter.class,
-      description =
-          "Re-read this much before the watermark on incremental pulls (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--overlap", paramLabel = "DURATION", converter = DurationConverter.class)
   Duration overlap;
 
-  @Option(names = "--full", description = "Ignore the watermark and fetch every run again.")
+  @Option(names = "--full")
   boolean full;
 
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      description =
-          "Windows read at the same time, all under the one request budget (default: 4 per task"
-              + " slot, at least 8).")
+  @Option(names = "--parallelism", paramLabel = "N")
   Integer parallelism;
 
   PullSettings settings(ApiConfig config) {
@@ -39,7 +28,7 @@ final class PullOptions {
         throw new ConfigException(
             "--parallelism must be a positive whole number, got " + parallelism);
       }
-      options.put(ReadConcurrency.PARALLELISM, Integer.toString(parallelism));
+      options.put(ReadSettings.PARALLELISM.key(), Integer.toString(parallelism));
     }
     return new PullSettings(options, overlap, full);
   }

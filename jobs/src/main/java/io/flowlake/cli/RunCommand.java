@@ -1,7 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiConfig;
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.models.TransformResult;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Pulls the workspace's runs into the lake, then rebuilds every mart (pull + transform).",
       "This is the command to schedule: one run at a time per lake (a lock), a JSON report per",
@@ -37,22 +38,13 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
-  @Option(
-      names = "--max-rejects",
-      paramLabel = "N",
-      description =
-          "Exit 3 (partial) when the pull rejects more records than this (default: no limit).")
+  @Option(names = "--max-rejects", paramLabel = "N")
   Long maxRejects;
 
-  @Option(
-      names = "--report-json",
-      description =
-          "Print the run report as one JSON line on stdout; the progress lines go to stderr.")
+  @Option(names = "--report-json")
   boolean reportJson;
 
-  @Option(
-      names = "--with-archives",
-      description = "Backfill from RapidPro's run archives first (runs older than its retention).")
+  @Option(names = "--with-archives")
   boolean withArchives;
 
   @Override

@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "transform",
     mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
     description = {
       "Rebuilds every mart in <lake>/marts from the lake's runs and run_values.",
       "Each mart is audited, then replaced in one Delta commit; running it twice gives the same marts."

@@ -5,6 +5,6 @@ import picocli.CommandLine.Option;
 /** {@code --verbose}: stack traces on failure and Spark's own log lines. */
 public final class VerboseOption {
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
+  @Option(names = "--verbose")
   boolean verbose;
 }

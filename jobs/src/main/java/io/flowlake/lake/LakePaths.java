@@ -1,6 +1,6 @@
 package io.flowlake.lake;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import java.io.IOException;
 import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;

@@ -1,6 +1,6 @@
 package io.flowlake.ops;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;

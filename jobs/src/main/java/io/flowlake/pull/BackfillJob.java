@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ArchiveInfo;
 import io.flowlake.api.ArchivesClient;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ArchiveState;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
@@ -15,7 +16,6 @@ import io.flowlake.source.ArchiveSourceOptions;
 import io.flowlake.source.RapidProArchivesProvider;
 import io.flowlake.source.RunColumns;
 import io.flowlake.source.SourceMetrics;
-import io.flowlake.source.SourceOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +69,8 @@ public final class BackfillJob {
     String pullId = PullJob.newPullId();
     String staging = paths.staging(pullId);
     Map<String, String> options = new HashMap<>(sourceOptions);
-    options.put(ArchiveSourceOptions.ARCHIVES, ArchiveSourceOptions.encode(pending));
-    options.put(SourceOptions.PULL_ID, pullId);
+    options.put(ReadSettings.ARCHIVES.key(), ArchiveSourceOptions.encode(pending));
+    options.put(ReadSettings.PULL_ID.key(), pullId);
     spark
         .read()
         .format(RapidProArchivesProvider.SHORT_NAME)

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
 import io.flowlake.api.ApiException;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
@@ -17,7 +18,6 @@ import io.flowlake.source.RunColumns;
 import io.flowlake.source.RunsReadPlan;
 import io.flowlake.source.RunsWindow;
 import io.flowlake.source.SourceMetrics;
-import io.flowlake.source.SourceOptions;
 import io.flowlake.source.WorkspaceFlows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,12 +147,13 @@ public final class PullJob {
       Instant t0,
       Configuration conf) {
     Map<String, String> chunkOptions = new HashMap<>(options);
-    chunkOptions.put(ReadConcurrency.WINDOW_EDGES, ReadConcurrency.edges(windows));
-    chunkOptions.remove(SourceOptions.AFTER);
+    chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
+    chunkOptions.remove(ReadSettings.AFTER.key());
     if (windows.get(0).after() != null) {
-      chunkOptions.put(SourceOptions.AFTER, windows.get(0).after().toString());
+      chunkOptions.put(ReadSettings.AFTER.key(), windows.get(0).after().toString());
     }
-    chunkOptions.put(SourceOptions.BEFORE, windows.get(windows.size() - 1).before().toString());
+    chunkOptions.put(
+        ReadSettings.BEFORE.key(), windows.get(windows.size() - 1).before().toString());
     String staging = paths.staging(pullId);
     deleteQuietly(paths.stagingRoot(), conf); // left by a pull that was killed
     spark
@@ -224,11 +225,11 @@ public final class PullJob {
   private static Map<String, String> sourceOptions(
       PullSettings settings, String pullId, Instant t0, Instant after) {
     Map<String, String> options = new HashMap<>(settings.sourceOptions());
-    options.put(SourceOptions.BEFORE, t0.toString());
+    options.put(ReadSettings.BEFORE.key(), t0.toString());
     if (after != null) {
-      options.put(SourceOptions.AFTER, after.toString());
+      options.put(ReadSettings.AFTER.key(), after.toString());
     }
-    options.put(SourceOptions.PULL_ID, pullId);
+    options.put(ReadSettings.PULL_ID.key(), pullId);
     return options;
   }
 

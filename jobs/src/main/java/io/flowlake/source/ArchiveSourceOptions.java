@@ -4,36 +4,40 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ArchiveInfo;
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
+import io.flowlake.config.OptionRegistry;
+import io.flowlake.config.ReadSettings;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The options of the {@code rapidpro-archives} source: the {@code rapidpro} source's connection
- * options ({@link SourceOptions}), and optionally {@link #ARCHIVES}, the archives to read as listed
- * by the driver (a backfill passes the ones it has not merged yet); without it the source lists
- * every run archive itself.
+ * The options of the {@code rapidpro-archives} source ({@link OptionRegistry#ARCHIVES_SOURCE}): the
+ * connection options both sources share, and optionally {@link ReadSettings#ARCHIVES}, the archives
+ * to read as listed by the driver (a backfill passes the ones it has not merged yet); without it
+ * the source lists every run archive itself. The {@code rapidpro} source's filters ({@code after},
+ * {@code flow}, ...) are refused: an archive is read whole.
  */
 public record ArchiveSourceOptions(ApiConfig api, List<ArchiveInfo> archives, String pullId)
     implements Serializable {
 
-  /** JSON array of archives ({@link #encode}); absent = every run archive of the workspace. */
-  public static final String ARCHIVES = "archives";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * @throws ConfigException naming an unknown option or quoting a bad value
+   */
   static ArchiveSourceOptions parse(Map<String, String> raw) {
-    SourceOptions connection = SourceOptions.parse(raw, Instant.now());
-    String listed = new CaseInsensitiveStringMap(raw).get(ARCHIVES);
+    OptionRegistry.refuseUnknown(
+        raw, OptionRegistry.ARCHIVES_SOURCE, RapidProArchivesProvider.SHORT_NAME);
+    String listed = ReadSettings.ARCHIVES.from(raw);
     return new ArchiveSourceOptions(
-        connection.api(), listed == null ? null : decode(listed), connection.pullId());
+        SourceOptions.connection(raw),
+        listed == null ? null : decode(listed),
+        ReadSettings.PULL_ID.from(raw));
   }
 
-  /** The value of {@link #ARCHIVES} for these archives. */
+  /** The value of {@link ReadSettings#ARCHIVES} for these archives. */
   public static String encode(List<ArchiveInfo> archives) {
     try {
       return JSON.writeValueAsString(archives);
@@ -47,7 +51,10 @@ public record ArchiveSourceOptions(ApiConfig api, List<ArchiveInfo> archives, St
       return Arrays.asList(JSON.readValue(text, ArchiveInfo[].class));
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          "option '" + ARCHIVES + "' is not a JSON list of archives: " + e.getOriginalMessage());
+          "option '"
+              + ReadSettings.ARCHIVES.key()
+              + "' is not a JSON list of archives: "
+              + e.getOriginalMessage());
     }
   }
 

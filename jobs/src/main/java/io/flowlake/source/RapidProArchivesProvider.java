@@ -11,7 +11,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /**
  * {@code spark.read.format("rapidpro-archives")}: the runs in a workspace's run archives, in the
  * {@code rapidpro} source's columns, one input partition per archive file so executors download and
- * parse files in parallel. Takes the {@code rapidpro} source's connection options.
+ * parse files in parallel. Takes the {@code rapidpro} source's connection options ({@link
+ * io.flowlake.config.OptionRegistry#ARCHIVES_SOURCE}), parsed in {@link #getTable} so that a bad
+ * one fails {@code load()}; its filters ({@code after}, {@code flow}, ...) are refused, not
+ * ignored.
  */
 public final class RapidProArchivesProvider implements TableProvider, DataSourceRegister {
 
@@ -30,6 +33,6 @@ public final class RapidProArchivesProvider implements TableProvider, DataSource
   @Override
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    return new ArchivesTable();
+    return new ArchivesTable(ArchiveSourceOptions.parse(properties));
   }
 }

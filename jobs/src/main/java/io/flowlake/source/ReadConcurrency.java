@@ -1,13 +1,13 @@
 package io.flowlake.source;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
+import io.flowlake.config.ReadSettings;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * How many requests a read keeps in flight, and into how many windows it cuts its range. Kept apart
@@ -22,28 +22,26 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 public record ReadConcurrency(int parallelism, int windows, List<RunsWindow> planned)
     implements Serializable {
 
-  public static final String PARALLELISM = "parallelism";
-  public static final String WINDOWS = "windows";
-
-  /**
-   * Windows already planned (by a pull that commits in chunks): their edges, comma-separated, the
-   * first empty for "from the beginning". Set, the read probes nothing and reads exactly these.
-   */
-  public static final String WINDOW_EDGES = "windowEdges";
-
   /** Windows in flight per task slot by default: a page mostly waits on the network. */
   static final int WINDOWS_IN_FLIGHT_PER_SLOT = 4;
 
   /** The fewest windows in flight by default, so a small cluster still hides the API's latency. */
   static final int MIN_DEFAULT_PARALLELISM = 8;
 
+  /**
+   * The options {@link ReadSettings#PARALLELISM}, {@link ReadSettings#WINDOWS} and {@link
+   * ReadSettings#WINDOW_EDGES}; the caller has refused unknown keys.
+   */
   static ReadConcurrency parse(Map<String, String> raw) {
-    CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(raw);
     return new ReadConcurrency(
-        wholeNumber(options, PARALLELISM), wholeNumber(options, WINDOWS), edges(options));
+        orZero(ReadSettings.PARALLELISM.from(raw)),
+        orZero(ReadSettings.WINDOWS.from(raw)),
+        edges(ReadSettings.WINDOW_EDGES.from(raw)));
   }
 
-  /** The {@link #WINDOW_EDGES} value for {@code windows}, which must follow each other. */
+  /**
+   * The {@link ReadSettings#WINDOW_EDGES} value for {@code windows}, which must follow each other.
+   */
   public static String edges(List<RunsWindow> windows) {
     StringBuilder out = new StringBuilder(text(windows.get(0).after()));
     for (RunsWindow window : windows) {
@@ -52,8 +50,7 @@ public record ReadConcurrency(int parallelism, int windows, List<RunsWindow> pla
     return out.toString();
   }
 
-  private static List<RunsWindow> edges(CaseInsensitiveStringMap options) {
-    String value = options.get(WINDOW_EDGES);
+  private static List<RunsWindow> edges(String value) {
     if (value == null) {
       return null;
     }
@@ -67,14 +64,18 @@ public record ReadConcurrency(int parallelism, int windows, List<RunsWindow> pla
     } catch (DateTimeParseException e) {
       throw new ConfigException(
           "option '"
-              + WINDOW_EDGES
+              + ReadSettings.WINDOW_EDGES.key()
               + "' must be timestamps separated by commas, got '"
               + value
               + "'");
     }
     if (windows.isEmpty()) {
       throw new ConfigException(
-          "option '" + WINDOW_EDGES + "' needs at least two edges, got '" + value + "'");
+          "option '"
+              + ReadSettings.WINDOW_EDGES.key()
+              + "' needs at least two edges, got '"
+              + value
+              + "'");
     }
     return windows;
   }
@@ -92,8 +93,8 @@ public record ReadConcurrency(int parallelism, int windows, List<RunsWindow> pla
     return parallelism > 0 ? parallelism : defaultFor(taskSlots);
   }
 
-  /** 0 when absent (the default), else a positive whole number. */
-  private static int wholeNumber(CaseInsensitiveStringMap options, String key) {
-    return options.containsKey(key) ? SourceOptions.positiveInt(options, key) : 0;
+  /** 0 when absent (the default). */
+  private static int orZero(Integer value) {
+    return value == null ? 0 : value;
   }
 }

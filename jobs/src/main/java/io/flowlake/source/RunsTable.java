@@ -1,6 +1,5 @@
 package io.flowlake.source;
 
-import java.time.Instant;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
@@ -10,6 +9,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /** The workspace's runs; read-only, batch. */
 final class RunsTable implements SupportsRead {
+
+  private final SourceOptions options;
+  private final ReadConcurrency concurrency;
+
+  RunsTable(SourceOptions options, ReadConcurrency concurrency) {
+    this.options = options;
+    this.concurrency = concurrency;
+  }
 
   @Override
   public String name() {
@@ -26,11 +33,9 @@ final class RunsTable implements SupportsRead {
     return Set.of(TableCapability.BATCH_READ);
   }
 
+  /** {@code readOptions} are the ones the provider already parsed into this table. */
   @Override
-  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    // T0 is fixed here, once per read, so every window of the read shares one upper bound.
-    return new RunsScanBuilder(
-        SourceOptions.parse(options.asCaseSensitiveMap(), Instant.now()),
-        ReadConcurrency.parse(options.asCaseSensitiveMap()));
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap readOptions) {
+    return new RunsScanBuilder(options, concurrency);
   }
 }

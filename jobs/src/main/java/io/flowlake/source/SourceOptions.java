@@ -1,27 +1,23 @@
 package io.flowlake.source;
 
 import io.flowlake.api.ApiConfig;
-import io.flowlake.api.ConfigException;
 import io.flowlake.api.RunsQuery;
-import io.flowlake.api.Timestamps;
-import java.io.IOException;
+import io.flowlake.config.ConfigException;
+import io.flowlake.config.ConnectionSettings;
+import io.flowlake.config.OptionRegistry;
+import io.flowlake.config.ReadSettings;
+import io.flowlake.config.TokenSource;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * The read options of the {@code rapidpro} source, parsed once on the driver into the small
- * serializable state that travels to executors. Every option is a constant here with its default;
- * errors quote the bad value. The token is taken from the {@code token} option, else the file of
- * {@code tokenFile}, else the {@code RAPIDPRO_TOKEN} environment variable; Spark redacts option
- * keys containing "token" in plans, and nothing here prints it.
+ * The read options of the {@code rapidpro} source ({@link OptionRegistry#RAPIDPRO_SOURCE}), parsed
+ * once on the driver into the small serializable state that travels to executors. Keys, types and
+ * defaults are the registry's; an unknown key and a bad value are refused here with one line. The
+ * token is resolved by {@link TokenSource}; Spark redacts option keys containing "token" in plans,
+ * and nothing here prints it.
  */
 public record SourceOptions(
     ApiConfig api,
@@ -34,122 +30,59 @@ public record SourceOptions(
     String pullId)
     implements Serializable {
 
-  public static final String API = "api";
-  public static final String TOKEN = "token";
-  public static final String TOKEN_FILE = "tokenFile";
-  public static final String TOKEN_ENV = "RAPIDPRO_TOKEN";
-  public static final String REQUESTS_PER_HOUR = "requestsPerHour";
-  public static final String AFTER = "after";
-  public static final String BEFORE = "before";
-  public static final String FLOW = "flow";
-  public static final String CONTACT = "contact";
-  public static final String UUID = "uuid";
-  public static final String RESPONDED_ONLY = "respondedOnly";
-  public static final String ALLOW_INSECURE_HTTP = "allowInsecureHttp";
-  public static final String RETRY_AFTER_FALLBACK_SECONDS = "retryAfterFallbackSeconds";
-  public static final String MAX_ATTEMPTS = "maxAttempts";
-  public static final String BACKOFF_BASE_MILLIS = "backoffBaseMillis";
-
-  /** Ties the read's counters to the pull that asked for it (see {@link SourceMetrics}). */
-  public static final String PULL_ID = "pullId";
-
+  /**
+   * @param raw the read options as given; keys match case-insensitively
+   * @param now the read's start, the default {@code before} (T0)
+   * @throws ConfigException naming an unknown option or quoting a bad value
+   */
   static SourceOptions parse(Map<String, String> raw, Instant now) {
-    CaseInsensitiveStringMap options = new CaseInsensitiveStringMap(raw);
-    String api = options.get(API);
-    if (api == null || api.isBlank()) {
-      throw new ConfigException(
-          "option 'api' is missing: give the RapidPro base URL, e.g. https://textit.com");
-    }
-    ApiConfig.Builder builder =
-        ApiConfig.builder(api)
-            .token(token(options))
-            .allowInsecureHttp(options.getBoolean(ALLOW_INSECURE_HTTP, false));
-    if (options.containsKey(REQUESTS_PER_HOUR)) {
-      builder.requestsPerHour(positiveInt(options, REQUESTS_PER_HOUR));
-    }
-    if (options.containsKey(RETRY_AFTER_FALLBACK_SECONDS)) {
-      builder.retryAfterFallback(
-          Duration.ofSeconds(positiveInt(options, RETRY_AFTER_FALLBACK_SECONDS)));
-    }
-    if (options.containsKey(MAX_ATTEMPTS)) {
-      builder.maxAttempts(positiveInt(options, MAX_ATTEMPTS));
-    }
-    if (options.containsKey(BACKOFF_BASE_MILLIS)) {
-      builder.backoffBase(Duration.ofMillis(positiveInt(options, BACKOFF_BASE_MILLIS)));
-    }
+    OptionRegistry.refuseUnknown(
+        raw, OptionRegistry.RAPIDPRO_SOURCE, RapidProTableProvider.SHORT_NAME);
     Instant before =
-        options.containsKey(BEFORE)
-            ? timestamp(options, BEFORE)
+        ReadSettings.BEFORE.isIn(raw)
+            ? ReadSettings.BEFORE.from(raw)
             : now.truncatedTo(ChronoUnit.MICROS);
-    Instant after = options.containsKey(AFTER) ? timestamp(options, AFTER) : null;
+    Instant after = ReadSettings.AFTER.from(raw);
     if (after != null && after.isAfter(before)) {
       throw new ConfigException(
           "option 'after' (" + after + ") is later than 'before' (" + before + ")");
     }
     return new SourceOptions(
-        builder.build(),
+        connection(raw),
         after,
         before,
-        options.get(FLOW),
-        options.get(CONTACT),
-        options.get(UUID),
-        options.getBoolean(RESPONDED_ONLY, false),
-        options.get(PULL_ID));
+        ReadSettings.FLOW.from(raw),
+        ReadSettings.CONTACT.from(raw),
+        ReadSettings.UUID.from(raw),
+        ReadSettings.RESPONDED_ONLY.from(raw),
+        ReadSettings.PULL_ID.from(raw));
+  }
+
+  /** The connection options both sources share, as a validated client configuration. */
+  static ApiConfig connection(Map<String, String> raw) {
+    String api = ConnectionSettings.API.from(raw);
+    if (api == null || api.isBlank()) {
+      throw new ConfigException(
+          "option 'api' is missing: give the RapidPro base URL, e.g. https://textit.com");
+    }
+    String token =
+        TokenSource.resolve(
+            ConnectionSettings.TOKEN.from(raw),
+            ConnectionSettings.TOKEN_FILE.from(raw),
+            System.getenv(ConnectionSettings.TOKEN_ENV));
+    return ApiConfig.builder(api)
+        .token(token)
+        .requestsPerHour(ConnectionSettings.REQUESTS_PER_HOUR.from(raw))
+        .retryAfterFallback(ConnectionSettings.RETRY_AFTER_FALLBACK.from(raw))
+        .maxAttempts(ConnectionSettings.MAX_ATTEMPTS.from(raw))
+        .backoffBase(ConnectionSettings.BACKOFF_BASE.from(raw))
+        .allowInsecureHttp(ConnectionSettings.ALLOW_INSECURE_HTTP.from(raw))
+        .build();
   }
 
   /** The API query for one window of this read. */
   RunsQuery query(Instant windowAfter, Instant windowBefore, boolean paths) {
     return new RunsQuery(windowAfter, windowBefore, paths, flow, contact, uuid, respondedOnly);
-  }
-
-  private static String token(CaseInsensitiveStringMap options) {
-    String token = options.get(TOKEN);
-    if (token == null && options.containsKey(TOKEN_FILE)) {
-      Path file = Path.of(options.get(TOKEN_FILE));
-      try {
-        token = Files.readString(file, StandardCharsets.UTF_8).strip();
-      } catch (IOException e) {
-        throw new ConfigException("cannot read the token file " + file + ": " + e.getMessage());
-      }
-    }
-    if (token == null) {
-      token = System.getenv(TOKEN_ENV);
-    }
-    if (token == null || token.isBlank()) {
-      throw new ConfigException(
-          "no API token: set "
-              + TOKEN_ENV
-              + " or give a token file (--token-file / option tokenFile)");
-    }
-    return token;
-  }
-
-  static int positiveInt(CaseInsensitiveStringMap options, String key) {
-    String value = options.get(key);
-    try {
-      int parsed = Integer.parseInt(value.strip());
-      if (parsed > 0) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below with the value
-    }
-    throw new ConfigException(
-        "option '" + key + "' must be a positive whole number, got '" + value + "'");
-  }
-
-  private static Instant timestamp(CaseInsensitiveStringMap options, String key) {
-    String value = options.get(key);
-    try {
-      return Timestamps.parse(value.strip()).truncatedTo(ChronoUnit.MICROS);
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(
-          "option '"
-              + key
-              + "' is not a timestamp: '"
-              + value
-              + "' (use e.g. 2026-01-31T00:00:00Z)");
-    }
   }
 
   @Override

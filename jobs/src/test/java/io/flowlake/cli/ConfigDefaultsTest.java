@@ -94,18 +94,34 @@ class ConfigDefaultsTest {
     CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("request-per-hour").contains("typo.yaml");
+    assertThat(result.err()).contains("request-per-hour").contains("typo.yaml:2:");
     assertThat(result.lineCount()).isEqualTo(1);
   }
 
   @Test
-  void anOptionOfAnotherCommandUnderACommandIsUnknown() throws Exception {
-    Path yaml = file("wrong.yaml", "transform:\n  api: http://127.0.0.1:8000\n");
+  void anOptionOfAnotherCommandUnderACommandIsUnknownAtItsLine() throws Exception {
+    Path yaml = file("wrong.yaml", "lake: /data\ntransform:\n  api: http://127.0.0.1:8000\n");
 
     CliErrors result = execute(Map.of(), "transform", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("transform.api");
+    assertThat(result.err()).contains("wrong.yaml:3:").contains("transform.api");
+  }
+
+  @Test
+  void anUnknownPropertiesKeyIsNamedAtItsLine() throws Exception {
+    Path props =
+        file("typo.properties", "# comment\napi=http://127.0.0.1:8000\nrun.max-reject=3\n");
+
+    CliErrors result = execute(Map.of(), "run", "--config", props.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "flowlake: "
+                + props
+                + ":3: unknown key 'run.max-reject' (no option --max-reject in flowlake run;"
+                + " see docs/options.md)");
   }
 
   @Test

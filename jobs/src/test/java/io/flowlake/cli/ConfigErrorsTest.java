@@ -110,6 +110,22 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void anUnknownFlagIsOneLineNamingIt() throws Exception {
+    CliErrors result =
+        CliErrors.run(
+            "pull",
+            "--api",
+            "http://127.0.0.1:8000",
+            "--aftr",
+            "2026-01-01T00:00:00Z",
+            "--token-file",
+            tokenFile().toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("'--aftr'");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(CliErrors.run("pul").exitCode()).isEqualTo(2);
   }

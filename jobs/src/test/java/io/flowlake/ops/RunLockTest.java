@@ -125,7 +125,7 @@ class RunLockTest {
   void anUnwritableLakeIsAConfigurationErrorNamingTheLock() throws Exception {
     Files.writeString(dir.resolve("lake"), "a file, not a folder");
     assertThatThrownBy(() -> RunLock.acquire(lake(), conf, "x", "run"))
-        .isInstanceOf(io.flowlake.api.ConfigException.class)
+        .isInstanceOf(io.flowlake.config.ConfigException.class)
         .hasMessageContaining(RunLock.FILE);
   }
 }

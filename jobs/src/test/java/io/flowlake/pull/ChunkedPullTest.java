@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
-import io.flowlake.source.ReadConcurrency;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class ChunkedPullTest {
 
   private PullRecord pull(Path lake, PullStage.Listener stages) {
     Map<String, String> options = fx.options();
-    options.put(ReadConcurrency.WINDOWS, "8");
+    options.put(ReadSettings.WINDOWS.key(), "8");
     PullSettings settings = new PullSettings(options, OVERLAP, false, 2);
     return new PullJob(spark, fx.paths(lake), Clock.systemUTC(), stages)
         .run(settings, PullJob.newPullId());

@@ -3,11 +3,11 @@ package io.flowlake.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
 import io.flowlake.simulator.Simulator;
-import io.flowlake.source.SourceOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,11 +37,11 @@ final class PullFixture {
   /** Source options for this simulator: fast pacing, fast retries (no test waits for long). */
   Map<String, String> options() {
     Map<String, String> options = new HashMap<>();
-    options.put(SourceOptions.API, sim.url().toString());
-    options.put(SourceOptions.TOKEN, sim.token());
-    options.put(SourceOptions.REQUESTS_PER_HOUR, "3600000");
-    options.put(SourceOptions.BACKOFF_BASE_MILLIS, "5");
-    options.put(SourceOptions.RETRY_AFTER_FALLBACK_SECONDS, "1");
+    options.put(ConnectionSettings.API.key(), sim.url().toString());
+    options.put(ConnectionSettings.TOKEN.key(), sim.token());
+    options.put(ConnectionSettings.REQUESTS_PER_HOUR.key(), "3600000");
+    options.put(ConnectionSettings.BACKOFF_BASE.key(), "5ms");
+    options.put(ConnectionSettings.RETRY_AFTER_FALLBACK.key(), "1s");
     return options;
   }
 

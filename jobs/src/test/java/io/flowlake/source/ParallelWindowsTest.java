@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ConnectionSettings;
+import io.flowlake.config.ReadSettings;
 import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
@@ -50,11 +52,11 @@ class ParallelWindowsTest {
 
   private Map<String, String> options(int requestsPerHour) {
     Map<String, String> options = new HashMap<>();
-    options.put(SourceOptions.API, sim.url().toString());
-    options.put(SourceOptions.TOKEN, sim.token());
-    options.put(SourceOptions.REQUESTS_PER_HOUR, Integer.toString(requestsPerHour));
-    options.put(SourceOptions.BACKOFF_BASE_MILLIS, "5");
-    options.put(SourceOptions.RETRY_AFTER_FALLBACK_SECONDS, "1");
+    options.put(ConnectionSettings.API.key(), sim.url().toString());
+    options.put(ConnectionSettings.TOKEN.key(), sim.token());
+    options.put(ConnectionSettings.REQUESTS_PER_HOUR.key(), Integer.toString(requestsPerHour));
+    options.put(ConnectionSettings.BACKOFF_BASE.key(), "5ms");
+    options.put(ConnectionSettings.RETRY_AFTER_FALLBACK.key(), "1s");
     return options;
   }
 
@@ -72,8 +74,8 @@ class ParallelWindowsTest {
   void readsEveryRunOnceFromManyWindowsReadAtOnce() throws Exception {
     sim = Simulator.builder().runs(3_000).flows(5).seed(11).start();
     Map<String, String> options = options(3_600_000);
-    options.put(ReadConcurrency.WINDOWS, "10");
-    options.put(ReadConcurrency.PARALLELISM, "6");
+    options.put(ReadSettings.WINDOWS.key(), "10");
+    options.put(ReadSettings.PARALLELISM.key(), "6");
 
     List<Row> rows = read(options);
 
@@ -107,9 +109,9 @@ class ParallelWindowsTest {
             .collect(Collectors.toMap(RunRecord::uuid, RunRecord::modifiedOn));
     assertThat(modified.get(lonely)).as("precondition: the oldest run in range").isEqualTo(a);
     Map<String, String> options = options(3_600_000);
-    options.put(SourceOptions.AFTER, a.toString());
-    options.put(SourceOptions.BEFORE, b.toString());
-    options.put(ReadConcurrency.WINDOWS, "2");
+    options.put(ReadSettings.AFTER.key(), a.toString());
+    options.put(ReadSettings.BEFORE.key(), b.toString());
+    options.put(ReadSettings.WINDOWS.key(), "2");
 
     List<Row> rows = read(options);
 
@@ -138,8 +140,8 @@ class ParallelWindowsTest {
     sim = Simulator.builder().runs(3_000).flows(5).seed(3).latencyMs(40).start();
     int perHour = 36_000; // 10 a second
     Map<String, String> options = options(perHour);
-    options.put(ReadConcurrency.WINDOWS, "12");
-    options.put(ReadConcurrency.PARALLELISM, "8");
+    options.put(ReadSettings.WINDOWS.key(), "12");
+    options.put(ReadSettings.PARALLELISM.key(), "8");
 
     read(options);
 
@@ -160,8 +162,8 @@ class ParallelWindowsTest {
           }
         });
     Map<String, String> options = options(360_000);
-    options.put(ReadConcurrency.WINDOWS, "8");
-    options.put(ReadConcurrency.PARALLELISM, "4");
+    options.put(ReadSettings.WINDOWS.key(), "8");
+    options.put(ReadSettings.PARALLELISM.key(), "4");
 
     List<Row> rows = read(options);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.config.ConnectionSettings;
 import io.flowlake.simulator.Simulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,8 @@ class RapidProArchivesSourceTest {
               .format(RapidProArchivesProvider.SHORT_NAME)
               .options(
                   Map.of(
-                      SourceOptions.API, sim.url().toString(),
-                      SourceOptions.TOKEN, sim.token()))
+                      ConnectionSettings.API.key(), sim.url().toString(),
+                      ConnectionSettings.TOKEN.key(), sim.token()))
               .load()
               .select("uuid", "start_uuid", "contact_urn", RunColumns.REJECT);
 

@@ -3,7 +3,7 @@ package io.flowlake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.api.ConfigException;
+import io.flowlake.config.ConfigException;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,42 @@ class SourceOptionsTest {
   }
 
   @Test
+  void refusesAnUnknownOptionNamingItAndTheNearestKnownOne() {
+    assertThatThrownBy(
+            () ->
+                SourceOptions.parse(
+                    Map.of("api", "http://127.0.0.1:1", "token", "t", "respondedOnyl", "true"),
+                    NOW))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "format 'rapidpro' has no option 'respondedOnyl' (did you mean 'respondedOnly'?);"
+                + " its options are listed in docs/options.md");
+  }
+
+  @Test
+  void readsDurationsAsTheCommandLineDoes() {
+    SourceOptions options =
+        SourceOptions.parse(
+            Map.of(
+                "api", "http://127.0.0.1:1",
+                "token", "t",
+                "retryAfterFallback", "2m",
+                "backoffBase", "250ms"),
+            NOW);
+    assertThat(options.api().retryAfterFallback()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(options.api().backoffBase()).isEqualTo(java.time.Duration.ofMillis(250));
+  }
+
+  @Test
+  void defaultsComeFromTheRegistry() {
+    SourceOptions options =
+        SourceOptions.parse(Map.of("api", "http://127.0.0.1:1", "token", "t"), NOW);
+    assertThat(options.api().requestsPerHour()).isEqualTo(3600);
+    assertThat(options.api().maxAttempts()).isEqualTo(5);
+    assertThat(options.respondedOnly()).isFalse();
+  }
+
+  @Test
   void refusesAMissingApiWithWhatToGive() {
     assertThatThrownBy(() -> SourceOptions.parse(Map.of("token", "t"), NOW))
         .isInstanceOf(ConfigException.class)
@@ -66,7 +102,8 @@ class SourceOptionsTest {
 
   @Test
   void quotesAMalformedTimestampInsteadOfSilentlyReadingNothing() {
-    // API.md pitfall 9: the server answers an unparseable 'after' with zero rows and HTTP 200.
+    // docs/rapidpro-api.md pitfall 9: the server answers an unparseable 'after' with zero rows and
+    // HTTP 200.
     assertThatThrownBy(
             () ->
                 SourceOptions.parse(

@@ -126,7 +126,7 @@ final class ApiHandler implements HttpHandler {
     return fault == null ? answer : answer.truncated();
   }
 
-  /** The endpoint's throttle scope (API.md §4): runs and contacts have their own. */
+  /** The endpoint's throttle scope (docs/rapidpro-api.md §4): runs and contacts have their own. */
   private RateThrottle throttle(String path) {
     return switch (path) {
       case RUNS -> runsThrottle;

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * Writes to contacts the way RapidPro does: each write sets {@code modified_on} from the workspace
  * clock, moving the contact to the head of the contacts' modified-on order. Deleting a contact
- * hard-deletes its runs (API.md §7): they leave the runs endpoint and the flows' counts, but run
- * archives already written keep them.
+ * hard-deletes its runs (docs/rapidpro-api.md §7): they leave the runs endpoint and the flows'
+ * counts, but run archives already written keep them.
  */
 final class ContactMutator {
   private final RunStore store;

@@ -44,7 +44,7 @@ final class ContactStore {
     return groups;
   }
 
-  /** The contact summary runs show (API.md §2.3). */
+  /** The contact summary runs show (docs/rapidpro-api.md §2.3). */
   Contact contact(int i) {
     return book.contact(i);
   }

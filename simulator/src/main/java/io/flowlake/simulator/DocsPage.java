@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * The browsable documentation RapidPro serves when an endpoint is asked for without the {@code
- * .json} suffix (API.md §1): HTML with status 200, and no data.
+ * .json} suffix (docs/rapidpro-api.md §1): HTML with status 200, and no data.
  */
 final class DocsPage {
   private static final Map<String, String> DESCRIPTIONS =

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * Runs (or contacts) in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org,
- * -modified_on, -id)} that serves the runs and contacts endpoints (API.md §2.6). It is an
- * append-only log: a write moves a row to the head (mailroom sets {@code modified_on = NOW()},
- * API.md §9), and the workspace clock only moves forward, so new entries always sort last. An entry
- * is live while its time is still its row's {@code modified_on}; the older entries of a row are
- * skipped and dropped now and then.
+ * -modified_on, -id)} that serves the runs and contacts endpoints (docs/rapidpro-api.md §2.6). It
+ * is an append-only log: a write moves a row to the head (mailroom sets {@code modified_on =
+ * NOW()}, docs/rapidpro-api.md §9), and the workspace clock only moves forward, so new entries
+ * always sort last. An entry is live while its time is still its row's {@code modified_on}; the
+ * older entries of a row are skipped and dropped now and then.
  */
 final class ModifiedOrder {
   private int[] runs;
@@ -153,9 +153,9 @@ final class ModifiedOrder {
   /**
    * The positions of the entries in {@code (modified_on, id)} order, descending or ascending, whose
    * {@code modified_on} is in {@code [after, before]} and strictly past {@code position} in that
-   * direction (when given), and that {@code shown} takes: the rows of a cursor page (API.md §3),
-   * {@code offset} of them skipped, at most {@code limit}. Read each with {@link #run} and {@link
-   * #time}.
+   * direction (when given), and that {@code shown} takes: the rows of a cursor page
+   * (docs/rapidpro-api.md §3), {@code offset} of them skipped, at most {@code limit}. Read each
+   * with {@link #run} and {@link #time}.
    */
   int[] select(
       ModifiedTimes table,

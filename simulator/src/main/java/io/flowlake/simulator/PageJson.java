@@ -9,7 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The list envelopes: {@code {"next","previous","results"}} (API.md §2.1), no count. */
+/**
+ * The list envelopes: {@code {"next","previous","results"}} (docs/rapidpro-api.md §2.1), no count.
+ */
 final class PageJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -71,7 +73,7 @@ final class PageJson {
         });
   }
 
-  /** Limit/offset pagination's envelope, which also has {@code count} (API.md §5). */
+  /** Limit/offset pagination's envelope, which also has {@code count} (docs/rapidpro-api.md §5). */
   static byte[] emptyWithCount() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     try (JsonGenerator gen = FACTORY.createGenerator(out)) {

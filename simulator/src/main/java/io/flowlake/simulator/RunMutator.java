@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Writes to the runs the way mailroom does: every write sets {@code modified_on} from the workspace
- * clock, which moves the run to the head of the modified-on order (API.md §9 pitfall 1), and each
- * transaction reaches the API's replica when {@link RunStore#arrival} says. The choice of runs is
- * drawn from a seeded stream, so the same calls on the same workspace pick the same runs.
+ * clock, which moves the run to the head of the modified-on order (docs/rapidpro-api.md §9 pitfall
+ * 1), and each transaction reaches the API's replica when {@link RunStore#arrival} says. The choice
+ * of runs is drawn from a seeded stream, so the same calls on the same workspace pick the same
+ * runs.
  */
 final class RunMutator {
   /** Flow starts created by {@link #add}; generated starts stay far below. */

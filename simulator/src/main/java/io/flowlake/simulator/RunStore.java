@@ -46,7 +46,10 @@ final class RunStore {
     return contacts;
   }
 
-  /** Whether run {@code i} was deleted with its contact (RapidPro hard-deletes runs, API.md §7). */
+  /**
+   * Whether run {@code i} was deleted with its contact (RapidPro hard-deletes runs,
+   * docs/rapidpro-api.md §7).
+   */
   boolean isGone(int i) {
     return contacts.isDeleted(table.contact(i));
   }
@@ -127,7 +130,8 @@ final class RunStore {
   /**
    * Runs in {@code (modified_on, id)} order, descending or ascending, whose {@code modified_on} is
    * strictly past {@code position} in that direction (when given): the rows of a cursor page
-   * (API.md §3), {@code offset} of them skipped, as the replica shows them at {@code now}.
+   * (docs/rapidpro-api.md §3), {@code offset} of them skipped, as the replica shows them at {@code
+   * now}.
    */
   List<RunRecord> select(
       RunFilter filter, boolean descending, Long position, int offset, int limit, long now) {

@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>The mutations behave like mailroom: each sets {@code modified_on} from a clock that strictly
  * increases and is never behind the wall clock, so a changed run moves to the head of the
- * modified-on order (API.md §9). With a replica lag ({@link Simulator.Builder#replicaLag}) the runs
- * endpoint sees each write only some time after its {@code modified_on}; {@link #snapshot} is the
- * primary, which has them all at once.
+ * modified-on order (docs/rapidpro-api.md §9). With a replica lag ({@link
+ * Simulator.Builder#replicaLag}) the runs endpoint sees each write only some time after its {@code
+ * modified_on}; {@link #snapshot} is the primary, which has them all at once.
  */
 public final class Workspace {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
@@ -54,7 +54,7 @@ public final class Workspace {
     return uuid;
   }
 
-  /** Whether URNs are masked (API.md §2.3). */
+  /** Whether URNs are masked (docs/rapidpro-api.md §2.3). */
   public boolean anonymous() {
     return anonymous;
   }

@@ -1,0 +1,83 @@
+package io.flowlake.config;
+
+import java.time.Duration;
+
+/** The options only the {@code flowlake} commands have (the lake, the pull's window, exports). */
+public final class CommandSettings {
+
+  public static final Setting<String> LAKE =
+      Setting.of(
+          "lake", ValueType.PATH, "lake", "Lake root: a folder, or an hdfs:// or s3a:// path.");
+
+  public static final Setting<Duration> OVERLAP =
+      Setting.of(
+          "overlap",
+          ValueType.DURATION,
+          "10m",
+          "Re-read this much before the watermark on incremental pulls.");
+
+  public static final Setting<Boolean> FULL =
+      Setting.of(
+          "full", ValueType.BOOLEAN, "false", "Ignore the watermark and fetch every run again.");
+
+  public static final Setting<String> CONFIG =
+      Setting.computed(
+          "config",
+          ValueType.PATH,
+          null,
+          "Options from a YAML or .properties file; a flag wins over FLOWLAKE_<OPTION>, which"
+              + " wins over the file.");
+
+  public static final Setting<Boolean> VERBOSE =
+      Setting.of("verbose", ValueType.BOOLEAN, "false", "Print stack traces on failure.");
+
+  public static final Setting<Long> MAX_REJECTS =
+      Setting.computed(
+          "maxRejects",
+          ValueType.COUNT,
+          "no limit",
+          "Exit 3 (partial) when the pull rejects more records than this.");
+
+  public static final Setting<Boolean> REPORT_JSON =
+      Setting.of(
+          "reportJson",
+          ValueType.BOOLEAN,
+          "false",
+          "Print the run report as one JSON line on stdout; the progress lines go to stderr.");
+
+  public static final Setting<Boolean> WITH_ARCHIVES =
+      Setting.of(
+          "withArchives",
+          ValueType.BOOLEAN,
+          "false",
+          "Backfill from RapidPro's run archives first (runs older than its retention).");
+
+  public static final Setting<String> JDBC_URL =
+      Setting.computed(
+          "jdbcUrl",
+          ValueType.TEXT,
+          null,
+          "Write the marts to PostgreSQL, e.g. jdbc:postgresql://db:5432/analytics.");
+
+  public static final Setting<String> JDBC_USER =
+      Setting.computed("jdbcUser", ValueType.TEXT, null, "PostgreSQL user.");
+
+  /** Where the JDBC password comes from when no file is given. */
+  public static final String JDBC_PASSWORD_ENV = "FLOWLAKE_JDBC_PASSWORD";
+
+  public static final Setting<String> JDBC_PASSWORD_FILE =
+      Setting.computed(
+          "jdbcPasswordFile",
+          ValueType.PATH,
+          "$" + JDBC_PASSWORD_ENV,
+          "File holding the PostgreSQL password.");
+
+  public static final Setting<String> FORMAT =
+      Setting.computed("format", ValueType.TEXT, null, "csv or parquet (with --out).");
+
+  public static final Setting<String> OUT =
+      Setting.computed(
+          "out", ValueType.PATH, null, "Directory to write the files to (with --format).");
+
+  private CommandSettings() {}
+}
