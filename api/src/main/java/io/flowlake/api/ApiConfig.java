@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param api server address, e.g. {@code https://textit.com} (no trailing {@code /api/v2})
  * @param token API token, sent only in the {@code Authorization} header, never printed
  * @param requestsPerHour pace of requests; the workspace's whole budget is shared (pitfall 12)
- * @param retryAfterFallback wait after a 429 that has no usable {@code Retry-After} (API.md §4)
+ * @param retryAfterFallback wait after a 429 that has no usable {@code Retry-After}
+ *     (docs/rapidpro-api.md §4)
  * @param maxAttempts attempts per request for 5xx, I/O errors and unreadable bodies
  * @param backoffBase first backoff ceiling, doubled per failed attempt
  * @param backoffCap largest backoff ceiling

@@ -26,10 +26,10 @@ import java.util.zip.ZipException;
 
 /**
  * One archive file, downloaded from its pre-signed URL and checked before a single record is read
- * (API.md §5, pitfall 18): the gzipped bytes are streamed to a local temporary file while their
- * size and MD5 are computed, then gunzipped once to count the lines. Anything that does not match
- * the listing retries the download; after the last attempt the archive fails as a whole, so a
- * caller never sees part of a bad archive. Memory stays bounded whatever the file's size.
+ * (docs/rapidpro-api.md §5, pitfall 18): the gzipped bytes are streamed to a local temporary file
+ * while their size and MD5 are computed, then gunzipped once to count the lines. Anything that does
+ * not match the listing retries the download; after the last attempt the archive fails as a whole,
+ * so a caller never sees part of a bad archive. Memory stays bounded whatever the file's size.
  *
  * <p>The storage host is not the API: no token and no {@code Authorization} header go there.
  */

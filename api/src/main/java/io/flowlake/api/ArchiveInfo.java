@@ -3,7 +3,7 @@ package io.flowlake.api;
 import java.io.Serializable;
 
 /**
- * One entry of {@code /api/v2/archives.json} (API.md §5).
+ * One entry of {@code /api/v2/archives.json} (docs/rapidpro-api.md §5).
  *
  * @param type {@code run} or {@code message}
  * @param startDate first UTC day of {@code modified_on} covered, {@code yyyy-MM-dd}
@@ -24,8 +24,8 @@ public record ArchiveInfo(
     implements Serializable {
 
   /**
-   * The storage key's stem, e.g. {@code run_D20260501} or {@code run_M202605} (API.md §6): names
-   * the archive in messages and rejects, and stays the same when RapidPro rewrites it.
+   * The storage key's stem, e.g. {@code run_D20260501} or {@code run_M202605} (docs/rapidpro-api.md
+   * §6): names the archive in messages and rejects, and stays the same when RapidPro rewrites it.
    */
   public String name() {
     String digits = startDate.replace("-", "");

@@ -7,7 +7,7 @@ import static io.flowlake.api.StrictJson.nullableString;
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
-/** Reads a page of {@code /api/v2/archives.json} (API.md §5). */
+/** Reads a page of {@code /api/v2/archives.json} (docs/rapidpro-api.md §5). */
 public final class ArchiveListingParser {
 
   private ArchiveListingParser() {}

@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One page of {@code archives.json}, which pages by limit/offset (API.md §5, pitfall 19).
+ * One page of {@code archives.json}, which pages by limit/offset (docs/rapidpro-api.md §5, pitfall
+ * 19).
  *
  * @param archives the entries, newest {@code start_date} first
  * @param next the following page's URL, null at the end

@@ -3,11 +3,11 @@ package io.flowlake.api;
 import java.util.List;
 
 /**
- * Reads one line of a run archive into the row shape of an API run (API.md §6): the shared {@link
- * RunRecordParser} accepts the archive's {@code +00:00} timestamps, {@code input}, legacy {@code
- * events}, {@code submitted_by} and list-form {@code values}; here the record is normalized as the
- * archive defines it: no {@code start}, a contact without URN, and at most {@link #MAX_PATH_STEPS}
- * path steps (older archives kept more).
+ * Reads one line of a run archive into the row shape of an API run (docs/rapidpro-api.md §6): the
+ * shared {@link RunRecordParser} accepts the archive's {@code +00:00} timestamps, {@code input},
+ * legacy {@code events}, {@code submitted_by} and list-form {@code values}; here the record is
+ * normalized as the archive defines it: no {@code start}, a contact without URN, and at most {@link
+ * #MAX_PATH_STEPS} path steps (older archives kept more).
  */
 public final class ArchiveRecordParser {
 

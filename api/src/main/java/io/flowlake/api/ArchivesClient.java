@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Lists a workspace's run archives ({@code /api/v2/archives.json?type=run}, API.md §5) through the
- * same transport, pacing and {@link RetryPolicy} as the runs client, under its own budget: the
- * server throttles archives in scope {@code v2}, apart from {@code v2.runs}.
+ * Lists a workspace's run archives ({@code /api/v2/archives.json?type=run}, docs/rapidpro-api.md
+ * §5) through the same transport, pacing and {@link RetryPolicy} as the runs client, under its own
+ * budget: the server throttles archives in scope {@code v2}, apart from {@code v2.runs}.
  */
 public final class ArchivesClient {
 

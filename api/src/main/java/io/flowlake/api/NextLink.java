@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Checks a page's {@code next} link before the token is sent to it. The link is followed as the
- * server wrote it (the cursor is opaque and carries every filter, API.md §3), but only to the
- * configured scheme, host and port.
+ * server wrote it (the cursor is opaque and carries every filter, docs/rapidpro-api.md §3), but
+ * only to the configured scheme, host and port.
  */
 final class NextLink {
 

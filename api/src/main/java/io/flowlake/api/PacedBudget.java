@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * Spaces requests evenly at {@code requestsPerHour}, never in bursts: RapidPro counts requests in a
- * rolling hour and answers a burst with a {@code Retry-After} of up to an hour (API.md §4, pitfall
- * 12). Each caller reserves the next slot, {@code max(now, previous slot + interval)}, under a lock
- * (so threads sharing one budget get distinct slots, in order) and then sleeps until it outside the
- * lock.
+ * rolling hour and answers a burst with a {@code Retry-After} of up to an hour
+ * (docs/rapidpro-api.md §4, pitfall 12). Each caller reserves the next slot, {@code max(now,
+ * previous slot + interval)}, under a lock (so threads sharing one budget get distinct slots, in
+ * order) and then sleeps until it outside the lock.
  */
 public final class PacedBudget implements RequestBudget {
 

@@ -60,7 +60,10 @@ final class PageEnvelope {
     }
   }
 
-  /** {@code next} is null at the end, otherwise an absolute URL to follow as is (API.md §3). */
+  /**
+   * {@code next} is null at the end, otherwise an absolute URL to follow as is
+   * (docs/rapidpro-api.md §3).
+   */
   static String next(JsonParser p) throws IOException {
     JsonToken token = p.currentToken();
     if (token != JsonToken.VALUE_NULL && token != JsonToken.VALUE_STRING) {

@@ -3,8 +3,8 @@ package io.flowlake.api;
 import java.time.Duration;
 
 /**
- * Permission to send one request. RapidPro's rate limit is shared by the whole workspace (API.md
- * §4, pitfall 12), so every request, retries included, asks first.
+ * Permission to send one request. RapidPro's rate limit is shared by the whole workspace
+ * (docs/rapidpro-api.md §4, pitfall 12), so every request, retries included, asks first.
  */
 public interface RequestBudget {
 

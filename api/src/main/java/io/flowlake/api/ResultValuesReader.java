@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Reads a run's {@code values} in both shapes RapidPro has written: an object keyed by result key
- * (API.md pitfall 17) and, in archives from 2018, an array of single-key objects {@code [{"color":
- * {...}}, ...]} (API.md §6). Key order is kept.
+ * (docs/rapidpro-api.md pitfall 17) and, in archives from 2018, an array of single-key objects
+ * {@code [{"color": {...}}, ...]} (docs/rapidpro-api.md §6). Key order is kept.
  */
 final class ResultValuesReader {
 
@@ -41,7 +41,10 @@ final class ResultValuesReader {
     }
   }
 
-  /** API.md §2.4; archives fill missing keys with null, so every part is nullable here. */
+  /**
+   * docs/rapidpro-api.md §2.4; archives fill missing keys with null, so every part is nullable
+   * here.
+   */
   private static ResultValue readValue(JsonParser p, String field) throws IOException {
     StrictJson.startObject(p, field);
     String name = null;

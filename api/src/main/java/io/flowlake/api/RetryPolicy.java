@@ -75,11 +75,12 @@ public final class RetryPolicy {
     if (attempt.failure() != null) {
       return backoff(attempt, reasons.describe(attempt.failure()));
     }
-    // The workspace's budget is spent: wait as told; this is not a failure (API.md §4).
+    // The workspace's budget is spent: wait as told; this is not a failure (docs/rapidpro-api.md
+    // §4).
     if (status == 429) {
       return throttled(attempt);
     }
-    // A bad token stays bad; RapidPro says so with 403, not 401 (API.md pitfall 13).
+    // A bad token stays bad; RapidPro says so with 403, not 401 (docs/rapidpro-api.md pitfall 13).
     if (status == 401 || status == 403) {
       return Decision.giveUp(reasons.tokenRejected(attempt));
     }
@@ -111,7 +112,7 @@ public final class RetryPolicy {
   Duration retryAfter(HttpAnswer answer) {
     Optional<String> header = answer.header("Retry-After").map(String::strip);
     if (header.isEmpty()) {
-      // DRF sends none when its window is over-full (API.md §4).
+      // DRF sends none when its window is over-full (docs/rapidpro-api.md §4).
       return config.retryAfterFallback();
     }
     String value = header.get();

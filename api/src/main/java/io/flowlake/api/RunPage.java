@@ -10,7 +10,7 @@ import java.util.List;
  * @param runs the runs that parsed, in page order
  * @param rejects the records that did not, with their exact JSON text
  * @param next the absolute URL of the following page, null at the end; store it as the checkpoint
- *     (API.md §3: cursors are stateless and carry every filter)
+ *     (docs/rapidpro-api.md §3: cursors are stateless and carry every filter)
  */
 public record RunPage(String url, List<RunRecord> runs, List<RejectedRecord> rejects, String next)
     implements Serializable {

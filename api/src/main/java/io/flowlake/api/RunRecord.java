@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One flow run as RapidPro describes it (API.md §2.2), whichever way it reached us: a page of
- * {@code /api/v2/runs.json} or a line of a run archive.
+ * One flow run as RapidPro describes it (docs/rapidpro-api.md §2.2), whichever way it reached us: a
+ * page of {@code /api/v2/runs.json} or a line of a run archive.
  *
  * <p>Nullable, because the real API or its archives leave them out: {@code id} (deprecated), {@code
  * startUuid} (archives never have it), {@code path} (null when fetched with {@code paths=false}),

@@ -17,10 +17,11 @@ import java.util.Map;
 
 /**
  * Reads one run object, from a page of {@code runs.json} or a line of a run archive, with Jackson's
- * streaming parser (a page holds 250 runs; no tree is built). Both shapes are accepted (API.md §2.2
- * and §6): archives have no {@code start} and a contact without URN, {@code +00:00} timestamps,
- * {@code input} in values, sometimes {@code events} and {@code submitted_by} (skipped, like any
- * field we do not know) and, from 2018, {@code values} as an array.
+ * streaming parser (a page holds 250 runs; no tree is built). Both shapes are accepted
+ * (docs/rapidpro-api.md §2.2 and §6): archives have no {@code start} and a contact without URN,
+ * {@code +00:00} timestamps, {@code input} in values, sometimes {@code events} and {@code
+ * submitted_by} (skipped, like any field we do not know) and, from 2018, {@code values} as an
+ * array.
  */
 public final class RunRecordParser {
 

@@ -16,10 +16,10 @@ import java.time.format.ResolverStyle;
 import java.util.Locale;
 
 /**
- * RapidPro's timestamps (API.md §2.5). The API writes {@code Z} with 6 fraction digits, but drops
- * the fraction when microseconds are 0; archives write Postgres' {@code +00:00} with trailing zeros
- * trimmed. We read all of those and always send the {@code Z} form, because an unencoded {@code +}
- * in {@code before}/{@code after} silently returns no rows (pitfall 9).
+ * RapidPro's timestamps (docs/rapidpro-api.md §2.5). The API writes {@code Z} with 6 fraction
+ * digits, but drops the fraction when microseconds are 0; archives write Postgres' {@code +00:00}
+ * with trailing zeros trimmed. We read all of those and always send the {@code Z} form, because an
+ * unencoded {@code +} in {@code before}/{@code after} silently returns no rows (pitfall 9).
  */
 public final class Timestamps {
 

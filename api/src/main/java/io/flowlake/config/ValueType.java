@@ -35,7 +35,10 @@ public record ValueType<T>(String name, String expected, Function<String, T> par
   public static final ValueType<Duration> DURATION =
       new ValueType<>("duration", "a duration such as 90s, 10m, 1h or PT10M", ValueType::duration);
 
-  /** Microseconds at most, as the API keeps them; a zone is required (API.md pitfall 9). */
+  /**
+   * Microseconds at most, as the API keeps them; a zone is required (docs/rapidpro-api.md pitfall
+   * 9).
+   */
   public static final ValueType<Instant> TIMESTAMP =
       new ValueType<>(
           "timestamp",

@@ -2,7 +2,7 @@ package io.flowlake.api;
 
 import java.nio.charset.StandardCharsets;
 
-/** Hand-written run objects and pages in the current server's shape (API.md §2.2). */
+/** Hand-written run objects and pages in the current server's shape (docs/rapidpro-api.md §2.2). */
 final class RunJson {
 
   private RunJson() {}

@@ -18,8 +18,8 @@ import org.apache.spark.sql.functions;
 /**
  * Merges a batch of run rows into {@code runs}: one row per uuid, the newest {@code modified_on}
  * wins, and on a tie an API record beats an archive one (it carries {@code start} and the URN,
- * API.md pitfall 7). One Delta commit, so a reader never sees half a batch; re-merging the same
- * batch changes nothing, which is what makes a killed pull safe to run again.
+ * docs/rapidpro-api.md pitfall 7). One Delta commit, so a reader never sees half a batch;
+ * re-merging the same batch changes nothing, which is what makes a killed pull safe to run again.
  */
 public final class RunsMerge {
 

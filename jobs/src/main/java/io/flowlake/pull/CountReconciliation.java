@@ -13,10 +13,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * Compares the lake's runs per flow and exit type with the counts {@code /api/v2/flows.json} gives
- * (API.md: {@code active, waiting, completed, interrupted, expired, failed}), which is how a user
- * would notice missing data. The API does not tell active from waiting in a run (both have no exit
- * type), so those two are compared as one "ongoing" count. Only meaningful after a full pull: an
- * incremental one reads only what changed.
+ * (docs/rapidpro-api.md: {@code active, waiting, completed, interrupted, expired, failed}), which
+ * is how a user would notice missing data. The API does not tell active from waiting in a run (both
+ * have no exit type), so those two are compared as one "ongoing" count. Only meaningful after a
+ * full pull: an incremental one reads only what changed.
  */
 final class CountReconciliation {
 

@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * What a pull needs beyond the lake: the {@code rapidpro} source options (API, token, pacing), the
- * overlap re-read below the watermark on incremental pulls (API.md pitfall 4: a row can become
- * visible after its {@code modified_on} has been passed), whether to ignore the watermark, and how
- * many windows to merge and record at a time ({@code chunkWindows}), which bounds what a crash
- * makes the next pull fetch again.
+ * overlap re-read below the watermark on incremental pulls (docs/rapidpro-api.md pitfall 4: a row
+ * can become visible after its {@code modified_on} has been passed), whether to ignore the
+ * watermark, and how many windows to merge and record at a time ({@code chunkWindows}), which
+ * bounds what a crash makes the next pull fetch again.
  */
 public record PullSettings(
     Map<String, String> sourceOptions, Duration overlap, boolean full, int chunkWindows) {

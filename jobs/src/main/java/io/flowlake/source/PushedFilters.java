@@ -17,11 +17,12 @@ import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.LessThanOrEqual;
 
 /**
- * The part of a query's {@code where} the runs endpoint can answer (API.md §2.6): run {@code uuid},
- * {@code flow_uuid}, {@code contact_uuid}, {@code responded = true} and {@code modified_on} ranges
- * become request parameters. The API's filters are only ever as narrow as the query's or wider (a
- * strict {@code >} becomes the inclusive {@code after}; flow and contact cannot be combined, so
- * only one is sent), which is why Spark still evaluates every filter on the rows that arrive.
+ * The part of a query's {@code where} the runs endpoint can answer (docs/rapidpro-api.md §2.6): run
+ * {@code uuid}, {@code flow_uuid}, {@code contact_uuid}, {@code responded = true} and {@code
+ * modified_on} ranges become request parameters. The API's filters are only ever as narrow as the
+ * query's or wider (a strict {@code >} becomes the inclusive {@code after}; flow and contact cannot
+ * be combined, so only one is sent), which is why Spark still evaluates every filter on the rows
+ * that arrive.
  */
 final class PushedFilters {
 

@@ -9,9 +9,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Builds the scan. Column pruning matters to the API: when no path column is read the source asks
- * for {@code paths=false}, which makes every page smaller (API.md pitfall 16). Filters the endpoint
- * can apply become request parameters ({@link PushedFilters}); every filter is still returned to
- * Spark to evaluate, since the API's answer is never narrower than the query.
+ * for {@code paths=false}, which makes every page smaller (docs/rapidpro-api.md pitfall 16).
+ * Filters the endpoint can apply become request parameters ({@link PushedFilters}); every filter is
+ * still returned to Spark to evaluate, since the API's answer is never narrower than the query.
  */
 final class RunsScanBuilder
     implements ScanBuilder, SupportsPushDownRequiredColumns, SupportsPushDownFilters {

@@ -17,9 +17,9 @@ import java.util.List;
  * from how much time its 250 runs span, how dense they are) and {@code /api/v2/flows.json} (whose
  * per-flow counts say how many runs a full read will meet).
  *
- * <p>Windows share their edges: both bounds are inclusive in the API (API.md §2.6), so a run whose
- * {@code modified_on} is an edge is read by both windows and the merge keeps one. That is what
- * makes the split safe however many runs share one timestamp.
+ * <p>Windows share their edges: both bounds are inclusive in the API (docs/rapidpro-api.md §2.6),
+ * so a run whose {@code modified_on} is an edge is read by both windows and the merge keeps one.
+ * That is what makes the split safe however many runs share one timestamp.
  */
 final class WindowPlanner {
 

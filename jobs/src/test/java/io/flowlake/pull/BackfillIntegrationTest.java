@@ -165,7 +165,8 @@ class BackfillIntegrationTest {
     return expected;
   }
 
-  // API.md §6: no start, a contact without URN, the input the API no longer sends, and at most
+  // docs/rapidpro-api.md §6: no start, a contact without URN, the input the API no longer sends,
+  // and at most
   // 500 path steps.
   private static RunRecord asArchived(RunRecord r) {
     Map<String, ResultValue> values = new LinkedHashMap<>();

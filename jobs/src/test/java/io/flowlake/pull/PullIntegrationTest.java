@@ -127,7 +127,8 @@ class PullIntegrationTest {
         });
     fx.pull(lake);
 
-    // T0 was fixed before the change, so a changed run not yet read moved past it (API.md
+    // T0 was fixed before the change, so a changed run not yet read moved past it
+    // (docs/rapidpro-api.md
     // pitfall 2): it may be missing from this pull, but nothing else is, and nothing twice.
     Set<String> pulled = fx.lakeRuns(lake).keySet();
     assertThat(modified).isNotEmpty();

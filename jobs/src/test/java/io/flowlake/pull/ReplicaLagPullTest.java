@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Incremental pulls against a simulator whose runs endpoint reads a lagging replica (API.md §9
- * pitfall 4): a write shows up to {@link #LAG} after its {@code modified_on}, out of order, so a
- * pull's watermark can pass a run that appears later. The overlap re-read below the watermark is
- * what catches it. The simulator and the pulls share one {@link ManualClock}: no test sleeps, and
- * the same seed gives the same writes and delays every time.
+ * Incremental pulls against a simulator whose runs endpoint reads a lagging replica
+ * (docs/rapidpro-api.md §9 pitfall 4): a write shows up to {@link #LAG} after its {@code
+ * modified_on}, out of order, so a pull's watermark can pass a run that appears later. The overlap
+ * re-read below the watermark is what catches it. The simulator and the pulls share one {@link
+ * ManualClock}: no test sleeps, and the same seed gives the same writes and delays every time.
  */
 class ReplicaLagPullTest {
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");

@@ -102,7 +102,8 @@ class SourceOptionsTest {
 
   @Test
   void quotesAMalformedTimestampInsteadOfSilentlyReadingNothing() {
-    // API.md pitfall 9: the server answers an unparseable 'after' with zero rows and HTTP 200.
+    // docs/rapidpro-api.md pitfall 9: the server answers an unparseable 'after' with zero rows and
+    // HTTP 200.
     assertThatThrownBy(
             () ->
                 SourceOptions.parse(

@@ -3,8 +3,8 @@ package io.flowlake.simulator;
 import java.time.Instant;
 
 /**
- * Timestamps as RapidPro writes them (API.md §2.5, §3). The simulator keeps every time as epoch
- * microseconds, the precision of Postgres {@code timestamptz}.
+ * Timestamps as RapidPro writes them (docs/rapidpro-api.md §2.5, §3). The simulator keeps every
+ * time as epoch microseconds, the precision of Postgres {@code timestamptz}.
  *
  * <p>Three renderings exist on the real server: {@code format_datetime} for path and values times
  * (always six fraction digits), DRF's {@code DateTimeField} for created/modified/exited_on (Python

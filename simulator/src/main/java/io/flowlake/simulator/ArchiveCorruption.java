@@ -1,6 +1,9 @@
 package io.flowlake.simulator;
 
-/** Ways an archive can be broken in storage, for tests of a backfill's checks (API.md §5-6). */
+/**
+ * Ways an archive can be broken in storage, for tests of a backfill's checks (docs/rapidpro-api.md
+ * §5-6).
+ */
 public enum ArchiveCorruption {
   /** The listing's MD5 does not match the file. */
   BAD_HASH,

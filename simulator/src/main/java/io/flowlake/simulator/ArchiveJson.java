@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run as rp-archiver does (API.md §6, fixtures rp-archiver_runs*.jsonl): {@code id} first,
- * a contact without URN, no {@code start}, {@code input} kept in values, and Postgres' {@code
- * +00:00} timestamps with trailing fraction zeros trimmed. A legacy record (archives from 2018 to
- * 2024) also has {@code events} and {@code submitted_by}, and its values as a list of single-key
- * objects.
+ * Writes a run as rp-archiver does (docs/rapidpro-api.md §6, fixtures rp-archiver_runs*.jsonl):
+ * {@code id} first, a contact without URN, no {@code start}, {@code input} kept in values, and
+ * Postgres' {@code +00:00} timestamps with trailing fraction zeros trimmed. A legacy record
+ * (archives from 2018 to 2024) also has {@code events} and {@code submitted_by}, and its values as
+ * a list of single-key objects.
  */
 final class ArchiveJson {
   private static final int MAX_PATH = 500;

@@ -11,9 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * {@code GET /api/v2/archives.json}: RapidPro's {@code ArchivesEndpoint} (API.md §5). Limit/offset
- * pages with a {@code count}, newest {@code start_date} first, rolled-up dailies hidden, and
- * download URLs on the storage server, another port, as S3 is another host.
+ * {@code GET /api/v2/archives.json}: RapidPro's {@code ArchivesEndpoint} (docs/rapidpro-api.md §5).
+ * Limit/offset pages with a {@code count}, newest {@code start_date} first, rolled-up dailies
+ * hidden, and download URLs on the storage server, another port, as S3 is another host.
  */
 final class ArchivesEndpoint {
   private static final JsonFactory JSON = new JsonFactory();

@@ -4,9 +4,10 @@ import java.util.SplittableRandom;
 
 /**
  * The generated workspace's bulk interrupt: mailroom ends many waiting runs in one statement, which
- * gives them all one exact {@code modified_on} and {@code exited_on} (API.md §9 pitfall 5). More
- * than 600 runs take part once the workspace has 2400 runs, so the tie spans page boundaries.
- * Members are every {@code stride}-th run from {@code first}, all of one flow and one flow start.
+ * gives them all one exact {@code modified_on} and {@code exited_on} (docs/rapidpro-api.md §9
+ * pitfall 5). More than 600 runs take part once the workspace has 2400 runs, so the tie spans page
+ * boundaries. Members are every {@code stride}-th run from {@code first}, all of one flow and one
+ * flow start.
  */
 record BulkInterrupt(int first, int stride, int size, int flow, int start, long at) {
   private static final long SECOND = 1_000_000L;

@@ -109,7 +109,8 @@ final class ContactBook {
     if (!anonymous) {
       return new Contact(uuid, name, urn, display, null);
     }
-    // API.md §2.3: the URN path is masked, urn_display is null, and ref is the padded contact id.
+    // docs/rapidpro-api.md §2.3: the URN path is masked, urn_display is null, and ref is the padded
+    // contact id.
     String masked = urn == null ? null : urn.substring(0, urn.indexOf(':') + 1) + ANON_MASK;
     return new Contact(uuid, name, masked, null, paddedId(index + 1L));
   }

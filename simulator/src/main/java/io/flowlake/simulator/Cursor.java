@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * DRF's {@code CursorPagination.Cursor} and its wire form (API.md §3): standard base64 of the query
- * string {@code o=<offset>&r=1&p=<position>}, each key left out when it has its default.
+ * DRF's {@code CursorPagination.Cursor} and its wire form (docs/rapidpro-api.md §3): standard
+ * base64 of the query string {@code o=<offset>&r=1&p=<position>}, each key left out when it has its
+ * default.
  */
 record Cursor(int offset, boolean reverse, String position) {
   /** RapidPro's {@code offset_cutoff}: more ties than this cannot be paged past. */

@@ -5,10 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * DRF 3.18's {@code CursorPagination} as RapidPro configures it (API.md §3), step for step, so that
- * ties, direction changes and offsets page exactly as on the real server. Only the first ordering
- * field is a position; the offset counts the rows at the page's end that share it. Pages hold 250
- * rows; clients cannot change that.
+ * DRF 3.18's {@code CursorPagination} as RapidPro configures it (docs/rapidpro-api.md §3), step for
+ * step, so that ties, direction changes and offsets page exactly as on the real server. Only the
+ * first ordering field is a position; the offset counts the rows at the page's end that share it.
+ * Pages hold 250 rows; clients cannot change that.
  */
 final class CursorPagination {
   static final int PAGE_SIZE = 250;

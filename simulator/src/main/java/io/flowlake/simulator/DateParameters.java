@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * How the server reads dates it is given: {@code before}/{@code after} with the {@code iso8601}
- * package (API.md §2.6), and a cursor's position with Django's {@code parse_datetime}. Both treat a
- * missing zone as UTC.
+ * package (docs/rapidpro-api.md §2.6), and a cursor's position with Django's {@code
+ * parse_datetime}. Both treat a missing zone as UTC.
  */
 final class DateParameters {
   /** {@code iso8601.ISO8601_REGEX}: anchored at both ends, so a '+' decoded as a space fails. */

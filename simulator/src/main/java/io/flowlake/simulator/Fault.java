@@ -34,7 +34,8 @@ public record Fault(Kind kind, int status, int retryAfterSeconds) {
   }
 
   /**
-   * A 429 without {@code Retry-After}, as DRF sends when its wait cannot be computed (API.md §4).
+   * A 429 without {@code Retry-After}, as DRF sends when its wait cannot be computed
+   * (docs/rapidpro-api.md §4).
    */
   public static Fault throttledWithoutRetryAfter() {
     return new Fault(Kind.THROTTLED, 429, 0);

@@ -2,12 +2,16 @@ package io.flowlake.simulator;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.flowlake.api.ContactGroup;
+import io.flowlake.api.ContactRecord;
 import io.flowlake.api.RunRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The list envelopes: {@code {"next","previous","results"}} (API.md §2.1), no count. */
+/**
+ * The list envelopes: {@code {"next","previous","results"}} (docs/rapidpro-api.md §2.1), no count.
+ */
 final class PageJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -36,7 +40,40 @@ final class PageJson {
         });
   }
 
-  /** Limit/offset pagination's envelope, which also has {@code count} (API.md §5). */
+  static byte[] contacts(CursorPagination.Page<ContactRecord> page, boolean anonymous) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (ContactRecord contact : page.rows()) {
+            ContactJson.writeContact(gen, contact, anonymous);
+          }
+        });
+  }
+
+  static byte[] fields(CursorPagination.Page<FieldsEndpoint.FieldRow> page) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (FieldsEndpoint.FieldRow row : page.rows()) {
+            ContactJson.writeField(gen, row.field(), row.groupUsages());
+          }
+        });
+  }
+
+  static byte[] groups(CursorPagination.Page<ContactGroup> page) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (ContactGroup group : page.rows()) {
+            ContactJson.writeGroup(gen, group);
+          }
+        });
+  }
+
+  /** Limit/offset pagination's envelope, which also has {@code count} (docs/rapidpro-api.md §5). */
   static byte[] emptyWithCount() {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
     try (JsonGenerator gen = FACTORY.createGenerator(out)) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * Python's {@code urllib.parse} as Django and DRF use it: {@code parse_qsl(keep_blank_values=True)}
  * to read a query string, {@code quote_plus} to write one, and DRF's {@code replace_query_param},
  * which rebuilds a URL's query sorted by key. The {@code next} links the server sends are built
- * this way (API.md §3), so their encoding matches the real server's.
+ * this way (docs/rapidpro-api.md §3), so their encoding matches the real server's.
  */
 final class PythonUrlEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -42,8 +42,8 @@ final class QueryParams {
   }
 
   /**
-   * RapidPro's {@code get_uuid_param} (API.md §2.6): the first value, absent when empty; a value
-   * that is not a UUID is a 400.
+   * RapidPro's {@code get_uuid_param} (docs/rapidpro-api.md §2.6): the first value, absent when
+   * empty; a value that is not a UUID is a 400.
    */
   UUID uuid(String name) {
     List<String> values = all(name);
@@ -81,7 +81,7 @@ final class QueryParams {
 
   /**
    * RapidPro's {@code str_to_bool}: true, y, yes or 1 in any case. Anything else is false, which is
-   * why {@code responded=false} filters nothing (API.md §2.6).
+   * why {@code responded=false} filters nothing (docs/rapidpro-api.md §2.6).
    */
   static boolean strToBool(String text) {
     if (text == null) {

@@ -5,8 +5,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * DRF's {@code SimpleRateThrottle} for one scope of one workspace (API.md §4): the timestamps of
- * allowed requests in a rolling window of 3600 s; refused requests are not counted.
+ * DRF's {@code SimpleRateThrottle} for one scope of one workspace (docs/rapidpro-api.md §4): the
+ * timestamps of allowed requests in a rolling window of 3600 s; refused requests are not counted.
  */
 final class RateThrottle {
   private static final double DURATION = 3600;

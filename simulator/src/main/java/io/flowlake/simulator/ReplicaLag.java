@@ -9,13 +9,13 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
- * The writes the API's read replica has not received yet (API.md §9 pitfall 4). mailroom sets
- * {@code modified_on = NOW()}, the start of the writing transaction, but the RapidPro API reads a
- * replica ({@code using("readonly")}), which sees a row only once its transaction has committed and
- * replication has caught up. Transactions last different times, so each one here draws its delay,
- * between 1 µs and the maximum lag, from a seeded stream: a short write that started later can show
- * up before a longer one that started earlier, and a reader whose watermark is the newest {@code
- * modified_on} it saw has then passed a row that appears afterwards.
+ * The writes the API's read replica has not received yet (docs/rapidpro-api.md §9 pitfall 4).
+ * mailroom sets {@code modified_on = NOW()}, the start of the writing transaction, but the RapidPro
+ * API reads a replica ({@code using("readonly")}), which sees a row only once its transaction has
+ * committed and replication has caught up. Transactions last different times, so each one here
+ * draws its delay, between 1 µs and the maximum lag, from a seeded stream: a short write that
+ * started later can show up before a longer one that started earlier, and a reader whose watermark
+ * is the newest {@code modified_on} it saw has then passed a row that appears afterwards.
  *
  * <p>Until its write arrives the replica shows a run as it was before (a new run not at all). A
  * later write of the same run waits for the earlier one's row lock, so it never arrives first.

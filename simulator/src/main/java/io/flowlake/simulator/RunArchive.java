@@ -71,7 +71,9 @@ public final class RunArchive {
     return file == null;
   }
 
-  /** The storage key's file name, {@code run_D20260101_<md5>.jsonl.gz} (API.md §6). */
+  /**
+   * The storage key's file name, {@code run_D20260101_<md5>.jsonl.gz} (docs/rapidpro-api.md §6).
+   */
   public String fileName() {
     String stamp =
         period.equals(DAILY)

@@ -24,11 +24,11 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The run archives rp-archiver would have made of a workspace at one moment (API.md §7): a daily
- * archive for every UTC day before the retention cutoff, rolled up into a monthly one once the
- * whole month is past it (the dailies then hidden), empty days as empty archives. The files are
- * written once, to a temporary folder, from the runs as they were then: a run modified later stays
- * in its old archive with its old content, as on the real server.
+ * The run archives rp-archiver would have made of a workspace at one moment (docs/rapidpro-api.md
+ * §7): a daily archive for every UTC day before the retention cutoff, rolled up into a monthly one
+ * once the whole month is past it (the dailies then hidden), empty days as empty archives. The
+ * files are written once, to a temporary folder, from the runs as they were then: a run modified
+ * later stays in its old archive with its old content, as on the real server.
  */
 public final class RunArchives implements AutoCloseable {
 
@@ -89,7 +89,7 @@ public final class RunArchives implements AutoCloseable {
     return List.copyOf(archives);
   }
 
-  /** What the listing shows, newest {@code start_date} first (API.md §5). */
+  /** What the listing shows, newest {@code start_date} first (docs/rapidpro-api.md §5). */
   List<RunArchive> listed() {
     List<RunArchive> listed = new ArrayList<>();
     for (int i = archives.size() - 1; i >= 0; i--) {

@@ -32,7 +32,10 @@ final class RunBodies {
     return new RunBody(path, values);
   }
 
-  /** A result value as the API shows it: {@code input} was removed in Dec 2024 (API.md §2.4). */
+  /**
+   * A result value as the API shows it: {@code input} was removed in Dec 2024 (docs/rapidpro-api.md
+   * §2.4).
+   */
   static ResultValue value(
       GeneratedFlow flow, int slot, int category, long time, SplittableRandom texts) {
     FlowResult result = flow.result(slot);

@@ -1,9 +1,10 @@
 package io.flowlake.simulator;
 
 /**
- * The runs endpoint's filters (API.md §2.6) after their values were resolved to indices. {@code
- * nothing} is the server's {@code queryset.none()} / {@code filter(pk=-1)}: an unknown flow or
- * contact, or an unparseable {@code after}/{@code before}. Both time bounds are inclusive.
+ * The runs endpoint's filters (docs/rapidpro-api.md §2.6) after their values were resolved to
+ * indices. {@code nothing} is the server's {@code queryset.none()} / {@code filter(pk=-1)}: an
+ * unknown flow or contact, or an unparseable {@code after}/{@code before}. Both time bounds are
+ * inclusive.
  */
 record RunFilter(
     boolean nothing,

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a run the way RapidPro's {@code FlowRunReadSerializer} does (API.md §2.2-2.5): its field
- * order, {@code values} as an object without {@code input}, the contact summary with {@code ref}
- * and {@code anon_display} only in anonymous workspaces, and the two timestamp renderings.
+ * Writes a run the way RapidPro's {@code FlowRunReadSerializer} does (docs/rapidpro-api.md
+ * §2.2-2.5): its field order, {@code values} as an object without {@code input}, the contact
+ * summary with {@code ref} and {@code anon_display} only in anonymous workspaces, and the two
+ * timestamp renderings.
  */
 public final class RunJson {
   private static final JsonFactory JSON = new JsonFactory();

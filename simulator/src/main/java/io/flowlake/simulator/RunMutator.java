@@ -10,9 +10,10 @@ import java.util.SplittableRandom;
 
 /**
  * Writes to the runs the way mailroom does: every write sets {@code modified_on} from the workspace
- * clock, which moves the run to the head of the modified-on order (API.md §9 pitfall 1), and each
- * transaction reaches the API's replica when {@link RunStore#arrival} says. The choice of runs is
- * drawn from a seeded stream, so the same calls on the same workspace pick the same runs.
+ * clock, which moves the run to the head of the modified-on order (docs/rapidpro-api.md §9 pitfall
+ * 1), and each transaction reaches the API's replica when {@link RunStore#arrival} says. The choice
+ * of runs is drawn from a seeded stream, so the same calls on the same workspace pick the same
+ * runs.
  */
 final class RunMutator {
   /** Flow starts created by {@link #add}; generated starts stay far below. */
@@ -68,7 +69,7 @@ final class RunMutator {
       if (!active) {
         path.add(new PathStep(flow.nodeUuid(FlowNodes.CHOICE), ApiTimes.instant(now)));
       }
-      int contact = rng.nextInt(store.contacts().size());
+      int contact = liveContact();
       RunStatus status = active ? RunStatus.ACTIVE : RunStatus.WAITING;
       int i = table.add(flowIndex, contact, start, status, false, now, now, RunPlan.NO_TIME);
       table.setBody(i, new RunBody(path, Map.of()));
@@ -106,12 +107,24 @@ final class RunMutator {
     return uuids;
   }
 
+  /** A contact that was not deleted; deleted contacts start no flows. */
+  private int liveContact() {
+    ContactStore contacts = store.contacts();
+    for (int tries = 0; tries < 1000; tries++) {
+      int c = rng.nextInt(contacts.size());
+      if (!contacts.isDeleted(c)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("almost every contact of the workspace was deleted");
+  }
+
   private int[] indices(boolean ongoing) {
     RunTable table = store.table();
     int[] found = new int[table.size()];
     int count = 0;
     for (int i = 0; i < table.size(); i++) {
-      if (table.status(i).isOngoing() == ongoing) {
+      if (table.status(i).isOngoing() == ongoing && !store.isGone(i)) {
         found[count++] = i;
       }
     }

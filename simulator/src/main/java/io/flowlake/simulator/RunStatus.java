@@ -2,8 +2,8 @@ package io.flowlake.simulator;
 
 /**
  * A run's internal status, as {@code flows_flowrun.status} stores it. The runs API only shows the
- * exit type, and shows both ongoing statuses as {@code exit_type: null} (API.md §2.2); {@code
- * flows.json} counts all six apart.
+ * exit type, and shows both ongoing statuses as {@code exit_type: null} (docs/rapidpro-api.md
+ * §2.2); {@code flows.json} counts all six apart.
  */
 public enum RunStatus {
   ACTIVE("active", null),

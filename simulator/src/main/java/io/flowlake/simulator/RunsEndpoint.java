@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code GET /api/v2/runs.json}: RapidPro's {@code RunsEndpoint} (API.md §2). Reads the workspace
- * at request time, so runs changed during a pull move as they would on the real server, as its read
- * replica shows them (a write shows up only once it has reached it, {@link ReplicaLag}).
+ * {@code GET /api/v2/runs.json}: RapidPro's {@code RunsEndpoint} (docs/rapidpro-api.md §2). Reads
+ * the workspace at request time, so runs changed during a pull move as they would on the real
+ * server, as its read replica shows them (a write shows up only once it has reached it, {@link
+ * ReplicaLag}).
  */
 final class RunsEndpoint {
   /** {@link #dateParam} for a value the server cannot parse. */
@@ -21,7 +22,9 @@ final class RunsEndpoint {
     this.workspace = workspace;
   }
 
-  /** Older runs were archived and purged (API.md §7): the endpoint no longer has them. */
+  /**
+   * Older runs were archived and purged (docs/rapidpro-api.md §7): the endpoint no longer has them.
+   */
   void serveFrom(long micros) {
     servedFrom = micros;
   }
@@ -98,7 +101,8 @@ final class RunsEndpoint {
 
   /**
    * A {@code before}/{@code after} value: null when absent or empty, {@link #UNPARSEABLE} when
-   * unparseable, which the server answers with an empty 200 rather than a 400 (API.md §2.6).
+   * unparseable, which the server answers with an empty 200 rather than a 400 (docs/rapidpro-api.md
+   * §2.6).
    */
   static Long dateParam(QueryParams params, String name) {
     String value = params.get(name);

@@ -126,7 +126,7 @@ public final class Simulator implements AutoCloseable {
 
   /**
    * Days archived but not yet purged: their runs are in both an archive and the runs endpoint, the
-   * overlap of API.md pitfall 7.
+   * overlap of docs/rapidpro-api.md pitfall 7.
    */
   public static final int PURGE_LAG_DAYS = 2;
 
@@ -203,9 +203,9 @@ public final class Simulator implements AutoCloseable {
     /**
      * Keeps in the runs endpoint only the runs modified in the last {@code days} (from the wall
      * clock at {@link #start}, less {@link #PURGE_LAG_DAYS} not yet purged), and serves the older
-     * ones as archives (API.md §7); 0, the default, keeps every run in the endpoint. The generated
-     * runs span the 80 days before {@link #now}, so set {@code now} back in time to archive most of
-     * them.
+     * ones as archives (docs/rapidpro-api.md §7); 0, the default, keeps every run in the endpoint.
+     * The generated runs span the 80 days before {@link #now}, so set {@code now} back in time to
+     * archive most of them.
      */
     public Builder retentionDays(int days) {
       if (days < 0) {
@@ -226,8 +226,8 @@ public final class Simulator implements AutoCloseable {
     }
 
     /**
-     * Makes the runs endpoint read a lagging replica, as RapidPro's does (API.md §9 pitfall 4):
-     * each write (a transaction) shows up between 1 µs and {@code max} after its {@code
+     * Makes the runs endpoint read a lagging replica, as RapidPro's does (docs/rapidpro-api.md §9
+     * pitfall 4): each write (a transaction) shows up between 1 µs and {@code max} after its {@code
      * modified_on}, drawn from the seed, so writes can appear out of {@code modified_on} order.
      * Until then the endpoint shows the run as it was, a new run not at all. Zero, the default,
      * shows every write at once. Whole microseconds only.

@@ -6,8 +6,8 @@ package io.flowlake.simulator;
  * @param port the port on 127.0.0.1; 0 picks a free one
  * @param token the API token clients must send ({@code Authorization: Token <token>})
  * @param latencyMs a delay before each answer, to model a remote server
- * @param requestsPerHour the throttle rate per scope, as RapidPro's 3600/hour (API.md §4); 0 means
- *     unlimited
+ * @param requestsPerHour the throttle rate per scope, as RapidPro's 3600/hour (docs/rapidpro-api.md
+ *     §4); 0 means unlimited
  * @param retryAfterHeader whether 429 answers carry {@code Retry-After} (the real server may omit
  *     it)
  */

@@ -15,8 +15,8 @@ import java.util.function.IntConsumer;
 /**
  * A RapidPro-compatible API server over a {@link Workspace}, on 127.0.0.1 only: {@code
  * /api/v2/runs.json}, {@code /api/v2/flows.json}, {@code /api/v2/archives.json}, and the HTML docs
- * pages without {@code .json}. It answers as the real server does (API.md), with a token, a
- * throttle, latency and injectable faults for tests.
+ * pages without {@code .json}. It answers as the real server does (docs/rapidpro-api.md), with a
+ * token, a throttle, latency and injectable faults for tests.
  */
 public final class SimulatorServer implements AutoCloseable {
   private final HttpServer http;

@@ -75,7 +75,8 @@ public final class StorageServer implements AutoCloseable {
         return;
       }
       long size = archive.get().servedSize();
-      // S3 serves the gzip as opaque bytes (ResponseContentEncoding: none, API.md §5).
+      // S3 serves the gzip as opaque bytes (ResponseContentEncoding: none, docs/rapidpro-api.md
+      // §5).
       exchange.getResponseHeaders().set("Content-Type", "application/octet");
       exchange.sendResponseHeaders(200, size);
       try (InputStream in = archive.get().open();

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * RapidPro's API authentication (API.md §1): {@code Authorization: Token <token>}, or Basic auth
- * with the token as password. Failures are 403, not 401, because the first authentication class
- * (sessions) sends no {@code WWW-Authenticate}; the details are DRF's.
+ * RapidPro's API authentication (docs/rapidpro-api.md §1): {@code Authorization: Token <token>}, or
+ * Basic auth with the token as password. Failures are 403, not 401, because the first
+ * authentication class (sessions) sends no {@code WWW-Authenticate}; the details are DRF's.
  */
 final class TokenAuthentication {
   static final String NOT_PROVIDED = "Authentication credentials were not provided.";
