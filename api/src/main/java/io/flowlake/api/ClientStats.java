@@ -2,7 +2,10 @@ package io.flowlake.api;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Running totals of one {@link RunsClient}, safe to read while other threads fetch. */
+/**
+ * Running totals of one client ({@link RunsClient}, {@link ContactsClient}), safe to read while
+ * other threads fetch.
+ */
 public final class ClientStats {
 
   private final AtomicLong requests = new AtomicLong();
@@ -18,12 +21,12 @@ public final class ClientStats {
     return requests.get();
   }
 
-  /** Runs pages parsed. */
+  /** Record pages (runs or contacts) parsed. */
   public long pages() {
     return pages.get();
   }
 
-  /** Runs read from those pages. */
+  /** Records read from those pages: runs, or contacts for a {@link ContactsClient}. */
   public long runs() {
     return runs.get();
   }
@@ -64,10 +67,19 @@ public final class ClientStats {
   }
 
   RunPage pageRead(RunPage page) {
-    pages.incrementAndGet();
-    runs.addAndGet(page.runs().size());
-    rejects.addAndGet(page.rejects().size());
+    pageRead(page.runs().size(), page.rejects().size());
     return page;
+  }
+
+  ContactPage pageRead(ContactPage page) {
+    pageRead(page.contacts().size(), page.rejects().size());
+    return page;
+  }
+
+  private void pageRead(int records, int rejected) {
+    pages.incrementAndGet();
+    runs.addAndGet(records);
+    rejects.addAndGet(rejected);
   }
 
   @Override

@@ -25,18 +25,8 @@ final class RunPartsReader {
    * {@code {uuid, name}} as {@code [uuid, name]}; the uuid is the join key, so it must be there.
    */
   static String[] readFlow(JsonParser p) throws IOException {
-    startObject(p, "flow");
-    String uuid = null;
-    String name = null;
-    while (nextField(p)) {
-      switch (p.currentName()) {
-        case "uuid" -> uuid = string(p, "flow.uuid");
-        case "name" -> name = nullableString(p, "flow.name");
-        default -> p.skipChildren();
-      }
-    }
-    RunRecordParser.require(uuid, "flow.uuid");
-    return new String[] {uuid, name};
+    NamedRef flow = StrictJson.namedRef(p, "flow");
+    return new String[] {flow.uuid(), flow.name()};
   }
 
   /**

@@ -2,7 +2,6 @@ package io.flowlake.api;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -16,7 +15,7 @@ public final class RunsClient implements AutoCloseable {
 
   private final ApiConfig config;
   private final Transport transport;
-  private final PageFetcher fetcher;
+  private final ListingReader reader;
   private final ClientStats stats = new ClientStats();
 
   /** A client over the JDK's HTTP client, pacing at {@code config.requestsPerHour()}. */
@@ -49,7 +48,11 @@ public final class RunsClient implements AutoCloseable {
     this.config = config;
     this.transport = transport;
     RetryPolicy policy = new RetryPolicy(config, jitter, clock);
-    this.fetcher = new PageFetcher(config, transport, budget, sleeper, policy, stats);
+    this.reader =
+        new ListingReader(
+            config.api(),
+            new PageFetcher(config, transport, budget, sleeper, policy, stats),
+            "RunsClient");
   }
 
   /**
@@ -67,33 +70,13 @@ public final class RunsClient implements AutoCloseable {
    * @throws UnsafeLinkException if the URL is not on the configured server
    */
   public Iterator<RunPage> pagesFrom(URI pageUrl) {
-    ensureOpen();
-    if (!NextLink.sameOrigin(config.api(), pageUrl)) {
-      throw new UnsafeLinkException(
-          "resume URL " + pageUrl + " is not on the configured " + config.api());
-    }
-    return new LinkedPages<>(
-        config.api(),
-        pageUrl,
-        fetcher,
-        (url, body) -> stats.pageRead(RunPageParser.parse(url, body)),
-        RunPage::next);
+    return reader.pagesFrom(
+        pageUrl, (url, body) -> stats.pageRead(RunPageParser.parse(url, body)), RunPage::next);
   }
 
   /** The workspace's flows as {@code /api/v2/flows.json} lists them, following {@code next}. */
   public List<FlowSummary> flows() {
-    ensureOpen();
-    URI first = URI.create(ApiAddress.base(config.api()) + "/api/v2/flows.json");
-    Iterator<PageEnvelope.Listing<FlowSummary>> pages =
-        new LinkedPages<>(
-            config.api(),
-            first,
-            fetcher,
-            (url, body) -> FlowListingParser.parse(body),
-            PageEnvelope.Listing::next);
-    List<FlowSummary> flows = new ArrayList<>();
-    pages.forEachRemaining(page -> flows.addAll(page.items()));
-    return flows;
+    return reader.readAll("/api/v2/flows.json", FlowListingParser::parse);
   }
 
   public ClientStats stats() {
@@ -102,30 +85,16 @@ public final class RunsClient implements AutoCloseable {
 
   /**
    * Idempotent. Pages not yet fetched can no longer be; a transport that holds resources is closed.
-   * (The JDK's HTTP client has no close on Java 17: its threads end once it is unreachable.)
    */
   @Override
   public void close() {
-    if (!fetcher.close()) {
-      return;
-    }
-    if (transport instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        throw new ApiException("closing the connection to " + config.api() + " failed", e);
-      }
+    if (reader.close()) {
+      ListingReader.release(transport, config.api());
     }
   }
 
   @Override
   public String toString() {
     return "RunsClient[" + config.api() + ", " + stats + "]";
-  }
-
-  private void ensureOpen() {
-    if (fetcher.isClosed()) {
-      throw new IllegalStateException("this RunsClient is closed");
-    }
   }
 }

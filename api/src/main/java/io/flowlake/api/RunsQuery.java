@@ -3,11 +3,8 @@ package io.flowlake.api;
 import io.flowlake.config.ConfigException;
 import java.io.Serializable;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One pull of {@code /api/v2/runs.json}: oldest first ({@code reverse=true}) up to a fixed {@code
@@ -33,15 +30,11 @@ public record RunsQuery(
     boolean respondedOnly)
     implements Serializable {
 
-  private static final Pattern UUID =
-      Pattern.compile(
-          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
   public RunsQuery {
     Objects.requireNonNull(before, "before (the pull's fixed T0) is required");
-    flow = uuidOrNull("flow", flow);
-    contact = uuidOrNull("contact", contact);
-    uuid = uuidOrNull("uuid", uuid);
+    flow = QueryStrings.uuidOrNull("flow", flow);
+    contact = QueryStrings.uuidOrNull("contact", contact);
+    uuid = QueryStrings.uuidOrNull("uuid", uuid);
     if (flow != null && contact != null) {
       throw new ConfigException(
           "flow '"
@@ -62,46 +55,23 @@ public record RunsQuery(
    */
   public URI firstPage(URI api) {
     StringBuilder query = new StringBuilder("reverse=true");
-    param(query, "before", Timestamps.format(before));
+    QueryStrings.param(query, "before", Timestamps.format(before));
     if (after != null) {
-      param(query, "after", Timestamps.format(after));
+      QueryStrings.param(query, "after", Timestamps.format(after));
     }
-    param(query, "paths", Boolean.toString(paths));
+    QueryStrings.param(query, "paths", Boolean.toString(paths));
     if (flow != null) {
-      param(query, "flow", flow);
+      QueryStrings.param(query, "flow", flow);
     }
     if (contact != null) {
-      param(query, "contact", contact);
+      QueryStrings.param(query, "contact", contact);
     }
     if (uuid != null) {
-      param(query, "uuid", uuid);
+      QueryStrings.param(query, "uuid", uuid);
     }
     if (respondedOnly) {
-      param(query, "responded", "true");
+      QueryStrings.param(query, "responded", "true");
     }
     return URI.create(ApiAddress.base(api) + "/api/v2/runs.json?" + query);
-  }
-
-  private static void param(StringBuilder query, String name, String value) {
-    query
-        .append('&')
-        .append(name)
-        .append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-  }
-
-  // A malformed flow is a 400, a malformed contact silently matches nothing (docs/rapidpro-api.md
-  // §2.6):
-  // better to say so before the pull starts.
-  private static String uuidOrNull(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String trimmed = value.strip();
-    if (!UUID.matcher(trimmed).matches()) {
-      throw new ConfigException(
-          name + " '" + value + "' is not a UUID: expected 8-4-4-4-12 hex digits");
-    }
-    return trimmed;
   }
 }

@@ -89,6 +89,27 @@ final class StrictJson {
     }
   }
 
+  /**
+   * {@code {"uuid", "name"}}, a reference to another object; its uuid is the join key, so it must
+   * be there.
+   */
+  static NamedRef namedRef(JsonParser p, String field) throws IOException {
+    startObject(p, field);
+    String uuid = null;
+    String name = null;
+    while (nextField(p)) {
+      switch (p.currentName()) {
+        case "uuid" -> uuid = string(p, field + ".uuid");
+        case "name" -> name = nullableString(p, field + ".name");
+        default -> p.skipChildren();
+      }
+    }
+    if (uuid == null) {
+      throw new RecordFormatException(field + ".uuid is missing");
+    }
+    return new NamedRef(uuid, name);
+  }
+
   static RecordFormatException wrongType(JsonParser p, String field, String expected) {
     return new RecordFormatException(field + " must be " + expected + ", not " + describe(p));
   }

@@ -5,17 +5,19 @@ import io.flowlake.api.RunRecord;
 import io.flowlake.cli.ApiOptions;
 import io.flowlake.cli.ConfigOption;
 import io.flowlake.cli.ExitCodes;
+import io.flowlake.cli.JobConsole;
 import io.flowlake.cli.OptionsFromRegistry;
-import io.flowlake.cli.PullCommand;
 import io.flowlake.cli.Sparks;
-import io.flowlake.cli.TransformCommand;
 import io.flowlake.cli.VerboseOption;
 import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.models.Transform;
+import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -108,8 +110,15 @@ final class DemoCommand implements Callable<Integer> {
       PullSettings settings =
           new PullSettings(ApiOptions.sourceOptions(config), Duration.ZERO, true);
       List<RunRecord> truth = sim.workspace().snapshot();
-      PullCommand.pull(spark.session(), paths, settings, config, truth.size());
-      TransformCommand.transform(spark.session(), paths.root(), System.out);
+      JobConsole console = JobConsole.on(System.out);
+      PullJob pull =
+          new PullJob(
+              spark.session(),
+              paths,
+              Clock.systemUTC(),
+              console.pullProgress(config.requestsPerHour(), truth.size()));
+      console.pulled(pull.run(settings, PullJob.newPullId()));
+      console.transformed(Transform.run(spark.session(), paths.root()));
       return DemoReport.print(spark.session(), paths, truth, System.out)
           ? ExitCodes.OK
           : ExitCodes.FAILURE;

@@ -4,11 +4,8 @@ import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.ops.RunLock;
 import io.flowlake.pull.BackfillJob;
-import io.flowlake.pull.BackfillRecord;
-import java.io.PrintStream;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,34 +31,13 @@ final class BackfillCommand implements Callable<Integer> {
     ApiConfig config = apiOptions.config();
     try (Sparks spark = Sparks.open("backfill")) {
       LakePaths lake = lakeOption.paths(spark.session());
-      try (RunLock lock = Locks.take(spark.session(), lake, "backfill", System.out)) {
-        backfill(spark.session(), lake, config, System.out);
+      JobConsole console = JobConsole.on(System.out);
+      try (RunLock lock = Locks.take(spark.session(), lake, "backfill", console)) {
+        console.backfilled(
+            new BackfillJob(spark.session(), lake, Clock.systemUTC())
+                .run(config, ApiOptions.sourceOptions(config)));
       }
       return ExitCodes.OK;
     }
-  }
-
-  /**
-   * A backfill and its summary line; shared by {@code backfill} and {@code run --with-archives}.
-   */
-  static BackfillRecord backfill(
-      SparkSession spark, LakePaths lake, ApiConfig config, PrintStream out) {
-    BackfillRecord done =
-        new BackfillJob(spark, lake, Clock.systemUTC())
-            .run(config, ApiOptions.sourceOptions(config));
-    out.printf(
-        "backfill: %,d archives listed, %,d already merged, %,d merged (%,d runs, %,d rejects,"
-            + " %,d months) in %.1f s%n",
-        done.listed(),
-        done.alreadyMerged(),
-        done.merged(),
-        done.runs(),
-        done.rejects(),
-        done.monthsTouched(),
-        done.seconds());
-    if (done.rejects() > 0) {
-      out.printf("%,d archive lines could not be parsed: see the rejects table%n", done.rejects());
-    }
-    return done;
   }
 }

@@ -9,29 +9,34 @@ import java.time.Duration;
  * A live progress line while a pull runs: windows done of those planned, runs, the request rate of
  * the last 10 seconds against the budget (so a stall shows at once, which a rate since start-up
  * hides) and an ETA. Redrawn in place on a terminal; a plain log line every 15 seconds otherwise,
- * so cron mail and CI logs stay readable.
+ * so cron mail and CI logs stay readable. It runs from the pull's start to its end, for one pull.
  */
-final class ProgressLine implements AutoCloseable, PullStage.Listener {
+final class ProgressLine implements PullStage.Listener {
 
   private static final long SAMPLE_MILLIS = 500;
 
-  private final String pullId;
   private final long expectedRuns;
   private final double budgetPerSecond;
   private final PrintStream out;
   private final boolean terminal;
-  private final long startNanos = System.nanoTime();
-  private final Thread thread;
+  private String pullId;
+  private long startNanos = System.nanoTime();
+  private Thread thread;
   private volatile String stage = "pulling";
   private final RollingRate rate = new RollingRate(Duration.ofSeconds(10));
 
-  ProgressLine(String pullId, long expectedRuns, int requestsPerHour, PrintStream out) {
-    this.pullId = pullId;
+  ProgressLine(long expectedRuns, int requestsPerHour, PrintStream out) {
     this.expectedRuns = expectedRuns;
     this.budgetPerSecond = requestsPerHour / 3600.0;
     this.out = out;
     this.terminal = System.console() != null;
-    this.thread = new Thread(this::loop, "flowlake-progress");
+  }
+
+  @Override
+  public void started(String pullId) {
+    this.pullId = pullId;
+    this.startNanos = System.nanoTime();
+    thread = new Thread(this::loop, "flowlake-progress");
     thread.setDaemon(true);
     thread.start();
   }
@@ -114,8 +119,10 @@ final class ProgressLine implements AutoCloseable, PullStage.Listener {
   }
 
   @Override
-  public void close() {
-    thread.interrupt();
+  public void ended() {
+    if (thread != null) {
+      thread.interrupt();
+    }
     if (terminal) {
       out.print("\r" + " ".repeat(100) + "\r");
       out.flush();

@@ -1,7 +1,5 @@
 package io.flowlake.pull;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.flowlake.api.ApiConfig;
 import io.flowlake.api.ArchiveInfo;
 import io.flowlake.api.ArchivesClient;
@@ -9,13 +7,8 @@ import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ArchiveState;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
-import io.flowlake.lake.RejectsStore;
-import io.flowlake.lake.RunValuesRefresh;
-import io.flowlake.lake.RunsMerge;
 import io.flowlake.source.ArchiveSourceOptions;
 import io.flowlake.source.RapidProArchivesProvider;
-import io.flowlake.source.RunColumns;
-import io.flowlake.source.SourceMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +25,12 @@ import org.apache.spark.sql.SparkSession;
  * with a new hash) into {@code runs}, newest {@code modified_on} wins and an API record beats an
  * archive one on a tie (RunsMerge).
  *
- * <p>Order of work, as for a pull: (1) every pending archive is downloaded, checked whole and
- * parsed into a staging folder; an archive that fails its checks fails the backfill there, before
- * anything is merged; (2) one merge of {@code runs}; (3) the touched months of {@code run_values};
- * (4) rejects; (5) only then are the archives recorded as merged. A backfill killed before (5)
- * downloads the same archives again and the merge converges to the same lake.
+ * <p>Order of work, as for a pull: (1)-(4) land the runs ({@link RunLanding}): every pending
+ * archive is downloaded, checked whole and parsed into a staging folder (an archive that fails its
+ * checks fails the backfill there, before anything is merged), then one merge of {@code runs}, the
+ * touched months of {@code run_values}, rejects; (5) only then are the archives recorded as merged.
+ * A backfill killed before (5) downloads the same archives again and the merge converges to the
+ * same lake.
  */
 public final class BackfillJob {
 
@@ -66,40 +60,23 @@ public final class BackfillJob {
       return new BackfillRecord(listed.size(), skipped, 0, 0, 0, 0, seconds(started));
     }
 
-    String pullId = PullJob.newPullId();
-    String staging = paths.staging(pullId);
+    String readId = PullJob.newPullId();
     Map<String, String> options = new HashMap<>(sourceOptions);
     options.put(ReadSettings.ARCHIVES.key(), ArchiveSourceOptions.encode(pending));
-    options.put(ReadSettings.PULL_ID.key(), pullId);
-    spark
-        .read()
-        .format(RapidProArchivesProvider.SHORT_NAME)
-        .options(options)
-        .load()
-        .write()
-        .parquet(staging);
-    SourceMetrics.Totals read = SourceMetrics.collect(pullId);
-
-    Dataset<Row> batch = spark.read().parquet(staging);
-    Dataset<Row> runs = batch.where(col(RunColumns.REJECT).isNull()).drop(RunColumns.REJECT);
-    List<String> months = new RunsMerge(spark, paths).merge(runs, LakeTables.SOURCE_ARCHIVE);
-    new RunValuesRefresh(spark, paths).refresh(months);
-    if (read.rejects() > 0) {
-      new RejectsStore(spark, paths)
-          .add(
-              batch.where(col(RunColumns.REJECT).isNotNull()).select(RunColumns.REJECT + ".*"),
-              LakeTables.SOURCE_ARCHIVE,
-              started);
-    }
+    options.put(ReadSettings.PULL_ID.key(), readId);
+    Dataset<Row> read =
+        spark.read().format(RapidProArchivesProvider.SHORT_NAME).options(options).load();
+    RunLanding.Landed landed =
+        new RunLanding(spark, paths, PullStage.Listener.NONE)
+            .land(read, readId, LakeTables.SOURCE_ARCHIVE, started);
     state.recordMerged(pending, clock.instant());
-    PullJob.deleteQuietly(staging, conf);
     return new BackfillRecord(
         listed.size(),
         skipped,
         pending.size(),
-        read.runs(),
-        read.rejects(),
-        months.size(),
+        landed.read().runs(),
+        landed.read().rejects(),
+        landed.months().size(),
         seconds(started));
   }
 

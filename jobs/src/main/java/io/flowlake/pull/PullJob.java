@@ -1,27 +1,17 @@
 package io.flowlake.pull;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
-import io.flowlake.lake.RejectsStore;
-import io.flowlake.lake.RunValuesRefresh;
-import io.flowlake.lake.RunsMerge;
 import io.flowlake.lake.StateStore;
 import io.flowlake.source.RapidProTableProvider;
 import io.flowlake.source.ReadConcurrency;
-import io.flowlake.source.RunColumns;
 import io.flowlake.source.RunsReadPlan;
 import io.flowlake.source.RunsWindow;
 import io.flowlake.source.SourceMetrics;
 import io.flowlake.source.WorkspaceFlows;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,11 +30,11 @@ import org.apache.spark.sql.SparkSession;
  * {@code flowlake pull}: reads the runs modified in [watermark − overlap, T0] through the {@code
  * rapidpro} source and merges them into the lake.
  *
- * <p>Order of work, which is what makes a pull killed at any moment safe to run again: (1) fetch
- * every page once into a staging folder; (2) merge {@code runs} (one atomic commit, idempotent);
- * (3) rebuild the touched months of {@code run_values}; (4) keep rejects; (5) only then record the
- * new watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same
- * window again and the merges converge to the same lake.
+ * <p>Order of work, which is what makes a pull killed at any moment safe to run again: (1)-(4) land
+ * the runs ({@link RunLanding}: fetch every page once into a staging folder, merge {@code runs},
+ * rebuild the touched months of {@code run_values}, keep rejects); (5) only then record the new
+ * watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same window
+ * again and the merges converge to the same lake.
  *
  * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
  * watermark after each: all windows up to it are merged, so after a crash the next pull starts
@@ -74,7 +63,20 @@ public final class PullJob {
     return UUID.randomUUID().toString();
   }
 
+  /**
+   * Pulls and returns what it did, recorded in the pull history; {@code pullId} names its staging
+   * folder and its live counts ({@link #newPullId}).
+   */
   public PullRecord run(PullSettings settings, String pullId) {
+    stages.started(pullId);
+    try {
+      return pull(settings, pullId);
+    } finally {
+      stages.ended();
+    }
+  }
+
+  private PullRecord pull(PullSettings settings, String pullId) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     LakeAccess.requireWritable(paths, conf);
     StateStore state = new StateStore(paths, conf);
@@ -96,7 +98,7 @@ public final class PullJob {
       for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
         List<RunsWindow> chunk =
             windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
-        Chunk done = pullChunk(options, chunk, pullId, t0, conf);
+        Chunk done = pullChunk(options, chunk, pullId, t0);
         total.add(done);
         watermark = later(watermark, done.newest);
         if (watermark != null && watermark.isAfter(t0)) {
@@ -137,15 +139,11 @@ public final class PullJob {
   }
 
   /**
-   * One chunk of windows: fetched once into staging, merged, {@code run_values} rebuilt, rejects
-   * kept. Nothing of the state is written here, so a crash inside re-reads only this chunk.
+   * One chunk of windows landed: fetched once into staging, merged, {@code run_values} rebuilt,
+   * rejects kept. Nothing of the state is written here, so a crash inside re-reads only this chunk.
    */
   private Chunk pullChunk(
-      Map<String, String> options,
-      List<RunsWindow> windows,
-      String pullId,
-      Instant t0,
-      Configuration conf) {
+      Map<String, String> options, List<RunsWindow> windows, String pullId, Instant t0) {
     Map<String, String> chunkOptions = new HashMap<>(options);
     chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
     chunkOptions.remove(ReadSettings.AFTER.key());
@@ -154,36 +152,14 @@ public final class PullJob {
     }
     chunkOptions.put(
         ReadSettings.BEFORE.key(), windows.get(windows.size() - 1).before().toString());
-    String staging = paths.staging(pullId);
-    deleteQuietly(paths.stagingRoot(), conf); // left by a pull that was killed
-    spark
-        .read()
-        .format(RapidProTableProvider.SHORT_NAME)
-        .options(chunkOptions)
-        .load()
-        .write()
-        .parquet(staging);
+    Dataset<Row> read =
+        spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
+    RunLanding.Landed landed =
+        new RunLanding(spark, paths, stages).land(read, pullId, LakeTables.SOURCE_API, t0);
     Chunk done = new Chunk();
-    done.fetched = SourceMetrics.collect(pullId);
-    stages.completed(PullStage.FETCHED);
-
-    Dataset<Row> batch = spark.read().parquet(staging);
-    Dataset<Row> runs = batch.where(col(RunColumns.REJECT).isNull()).drop(RunColumns.REJECT);
-    List<String> months = new RunsMerge(spark, paths).merge(runs, LakeTables.SOURCE_API);
-    stages.completed(PullStage.RUNS_MERGED);
-    new RunValuesRefresh(spark, paths).refresh(months);
-    stages.completed(PullStage.RUN_VALUES_REFRESHED);
-    if (done.fetched.rejects() > 0) {
-      new RejectsStore(spark, paths)
-          .add(
-              batch.where(col(RunColumns.REJECT).isNotNull()).select(RunColumns.REJECT + ".*"),
-              LakeTables.SOURCE_API,
-              t0);
-    }
-    stages.completed(PullStage.REJECTS_KEPT);
-    done.months.addAll(months);
-    done.newest = newestModifiedOn(runs);
-    deleteQuietly(staging, conf);
+    done.fetched = landed.read();
+    done.months.addAll(landed.months());
+    done.newest = landed.newestModifiedOn();
     return done;
   }
 
@@ -233,24 +209,10 @@ public final class PullJob {
     return options;
   }
 
-  private static Instant newestModifiedOn(Dataset<Row> runs) {
-    Row row = runs.agg(max("modified_on")).head();
-    return row.isNullAt(0) ? null : ((Timestamp) row.get(0)).toInstant();
-  }
-
   private static Instant later(Instant a, Instant b) {
     if (a == null) {
       return b;
     }
     return b == null || a.isAfter(b) ? a : b;
-  }
-
-  static void deleteQuietly(String dir, Configuration conf) {
-    Path path = new Path(dir);
-    try {
-      path.getFileSystem(conf).delete(path, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean the staging folder " + dir, e);
-    }
   }
 }

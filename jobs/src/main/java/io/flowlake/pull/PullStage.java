@@ -1,8 +1,9 @@
 package io.flowlake.pull;
 
 /**
- * The steps of a pull, in order. A listener sees each one as it completes; tests use it to kill a
- * pull between any two steps and prove that running it again converges to the same lake.
+ * The steps of a pull, in order; the first four are the steps of every landing of runs ({@link
+ * RunLanding}). A listener sees each one as it completes; tests use it to kill a pull between any
+ * two steps and prove that running it again converges to the same lake.
  */
 public enum PullStage {
   FETCHED,
@@ -13,11 +14,20 @@ public enum PullStage {
   CHUNK_COMMITTED,
   STATE_COMMITTED;
 
-  /** Told of each completed stage. */
+  /** Told of each completed stage, and when a pull starts and ends. */
   @FunctionalInterface
   public interface Listener {
     Listener NONE = stage -> {};
 
     void completed(PullStage stage);
+
+    /**
+     * A pull begins; its live counts go by {@code pullId} ({@link
+     * io.flowlake.source.SourceMetrics#live}).
+     */
+    default void started(String pullId) {}
+
+    /** The pull ended, whether it finished or failed; no more calls follow. */
+    default void ended() {}
   }
 }

@@ -23,6 +23,7 @@ class ShadedJarContentsIT {
       List.of(
           "io/flowlake/api/",
           "io/flowlake/cli/",
+          "io/flowlake/config/",
           "io/flowlake/lake/",
           "io/flowlake/models/",
           "io/flowlake/ops/",

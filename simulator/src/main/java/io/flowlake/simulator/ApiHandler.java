@@ -21,15 +21,22 @@ final class ApiHandler implements HttpHandler {
   static final String RUNS = "/api/v2/runs.json";
   static final String FLOWS = "/api/v2/flows.json";
   static final String ARCHIVES = "/api/v2/archives.json";
+  static final String CONTACTS = "/api/v2/contacts.json";
+  static final String FIELDS = "/api/v2/fields.json";
+  static final String GROUPS = "/api/v2/groups.json";
 
   private final Workspace workspace;
   private final SimulatorOptions options;
   private final int port;
   private final TokenAuthentication authentication;
   private final RateThrottle runsThrottle; // scope "v2.runs"
-  private final RateThrottle defaultThrottle; // scope "v2", shared by flows and archives
+  private final RateThrottle contactsThrottle; // scope "v2.contacts"
+  private final RateThrottle defaultThrottle; // scope "v2": flows, archives, fields, groups
   private final RunsEndpoint runs;
   private final FlowsEndpoint flows;
+  private final ContactsEndpoint contacts;
+  private final FieldsEndpoint fields;
+  private final GroupsEndpoint groups;
   private final Faults faults = new Faults();
   private final RequestLog log = new RequestLog();
   private final AtomicInteger runsRequests = new AtomicInteger();
@@ -42,9 +49,13 @@ final class ApiHandler implements HttpHandler {
     this.port = port;
     this.authentication = new TokenAuthentication(options.token());
     this.runsThrottle = new RateThrottle(options.requestsPerHour(), clock);
+    this.contactsThrottle = new RateThrottle(options.requestsPerHour(), clock);
     this.defaultThrottle = new RateThrottle(options.requestsPerHour(), clock);
     this.runs = new RunsEndpoint(workspace);
     this.flows = new FlowsEndpoint(workspace);
+    this.contacts = new ContactsEndpoint(workspace);
+    this.fields = new FieldsEndpoint(workspace);
+    this.groups = new GroupsEndpoint(workspace);
   }
 
   Faults faults() {
@@ -111,14 +122,26 @@ final class ApiHandler implements HttpHandler {
     if (fault != null && fault.kind() != Fault.Kind.TRUNCATED_JSON) {
       return fault.response();
     }
-    ApiResponse answer = authorized(request, endpoint, isRuns ? runsThrottle : defaultThrottle);
+    ApiResponse answer = authorized(request, endpoint, throttle(request.path()));
     return fault == null ? answer : answer.truncated();
+  }
+
+  /** The endpoint's throttle scope (docs/rapidpro-api.md §4): runs and contacts have their own. */
+  private RateThrottle throttle(String path) {
+    return switch (path) {
+      case RUNS -> runsThrottle;
+      case CONTACTS -> contactsThrottle;
+      default -> defaultThrottle;
+    };
   }
 
   private Function<ApiRequest, ApiResponse> endpoint(String path) {
     return switch (path) {
       case RUNS -> runs::list;
       case FLOWS -> flows::list;
+      case CONTACTS -> contacts::list;
+      case FIELDS -> fields::list;
+      case GROUPS -> groups::list;
       // Without a retention setting every run is in the runs endpoint and there is no archive.
       case ARCHIVES -> {
         ArchivesEndpoint served = archives;

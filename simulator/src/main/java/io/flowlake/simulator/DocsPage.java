@@ -12,6 +12,9 @@ final class DocsPage {
           "/api/v2/runs", "Lists the flow runs of the workspace, most recently modified first.",
           "/api/v2/flows", "Lists the flows of the workspace, with run counts and results.",
           "/api/v2/archives", "Lists the archives of runs and messages of the workspace.",
+          "/api/v2/contacts", "Lists the contacts of the workspace, most recently modified first.",
+          "/api/v2/fields", "Lists the contact fields of the workspace.",
+          "/api/v2/groups", "Lists the contact groups of the workspace, with their counts.",
           "/api/v2", "The workspace's API. Append .json to an endpoint's URL to get data.");
 
   private DocsPage() {}

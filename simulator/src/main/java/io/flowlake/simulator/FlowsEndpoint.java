@@ -1,7 +1,6 @@
 package io.flowlake.simulator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,31 +50,12 @@ final class FlowsEndpoint {
                 }
               }
               return CursorPagination.paginate(
-                  new Rows(rows), true, params.get("cursor"), request.absoluteUrl());
+                  new InMemoryRows<>(
+                      rows, r -> ApiTimes.micros(r.flow().createdOn()), FlowRow::index),
+                  true,
+                  params.get("cursor"),
+                  request.absoluteUrl());
             });
     return ApiResponse.json(200, PageJson.flows(page));
-  }
-
-  /** Flows ordered by (created_on, id); an unparseable date bound matches nothing. */
-  private record Rows(List<FlowRow> rows) implements CursorPagination.OrderedRows<FlowRow> {
-    @Override
-    public List<FlowRow> fetch(boolean descending, Long position, int offset, int limit) {
-      Comparator<FlowRow> order =
-          Comparator.comparingLong((FlowRow r) -> position(r)).thenComparingInt(FlowRow::index);
-      return rows.stream()
-          .sorted(descending ? order.reversed() : order)
-          .filter(
-              r ->
-                  position == null
-                      || (descending ? position(r) < position : position(r) > position))
-          .skip(offset)
-          .limit(limit)
-          .toList();
-    }
-
-    @Override
-    public long position(FlowRow row) {
-      return ApiTimes.micros(row.flow().createdOn());
-    }
   }
 }

@@ -3,12 +3,12 @@ package io.flowlake.simulator;
 import java.util.Arrays;
 
 /**
- * Runs in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org, -modified_on,
- * -id)} that serves the runs endpoint (docs/rapidpro-api.md §2.6). It is an append-only log: a
- * write moves a run to the head (mailroom sets {@code modified_on = NOW()}, docs/rapidpro-api.md
- * §9), and the workspace clock only moves forward, so new entries always sort last. An entry is
- * live while its time is still its run's {@code modified_on}; the older entries of a run are
- * skipped and dropped now and then.
+ * Runs (or contacts) in {@code (modified_on, id)} order, the order of RapidPro's index {@code (org,
+ * -modified_on, -id)} that serves the runs and contacts endpoints (docs/rapidpro-api.md §2.6). It
+ * is an append-only log: a write moves a row to the head (mailroom sets {@code modified_on =
+ * NOW()}, docs/rapidpro-api.md §9), and the workspace clock only moves forward, so new entries
+ * always sort last. An entry is live while its time is still its row's {@code modified_on}; the
+ * older entries of a row are skipped and dropped now and then.
  */
 final class ModifiedOrder {
   private int[] runs;
@@ -21,7 +21,7 @@ final class ModifiedOrder {
     this.length = length;
   }
 
-  static ModifiedOrder of(RunTable table) {
+  static ModifiedOrder of(ModifiedTimes table) {
     int n = table.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -36,7 +36,7 @@ final class ModifiedOrder {
   }
 
   /** Bottom-up merge sort of run indices by (modified_on, index) without boxing. */
-  private static void sortByModified(int[] a, RunTable table) {
+  private static void sortByModified(int[] a, ModifiedTimes table) {
     int n = a.length;
     int[] src = a;
     int[] dst = new int[n];
@@ -63,14 +63,15 @@ final class ModifiedOrder {
     }
   }
 
-  private static boolean after(int x, int y, RunTable table) {
+  private static boolean after(int x, int y, ModifiedTimes table) {
     long mx = table.modified(x);
     long my = table.modified(y);
     return mx > my || (mx == my && x > y);
   }
 
   /**
-   * Records that {@code run} now has {@code modified_on = time}; it must sort after every entry.
+   * Records that row {@code run} now has {@code modified_on = time}; it must sort after every
+   * entry.
    */
   void append(int run, long time) {
     if (length > 0
@@ -97,7 +98,7 @@ final class ModifiedOrder {
     return times[pos];
   }
 
-  boolean isLive(int pos, RunTable table) {
+  boolean isLive(int pos, ModifiedTimes table) {
     return table.modified(runs[pos]) == times[pos];
   }
 
@@ -130,7 +131,7 @@ final class ModifiedOrder {
    * Drops superseded entries, except those {@code stillShown}, once they outnumber live ones; the
    * order needs no re-sort.
    */
-  void compactIfSparse(RunTable table, StillShown stillShown) {
+  void compactIfSparse(ModifiedTimes table, StillShown stillShown) {
     if (length < 2 * table.size() + 1024) {
       return;
     }
@@ -142,5 +143,60 @@ final class ModifiedOrder {
       }
     }
     length = kept;
+  }
+
+  /** Which entries a page shows: {@code live} says whether the entry is its row's latest. */
+  interface Shown {
+    boolean test(int row, long time, boolean live);
+  }
+
+  /**
+   * The positions of the entries in {@code (modified_on, id)} order, descending or ascending, whose
+   * {@code modified_on} is in {@code [after, before]} and strictly past {@code position} in that
+   * direction (when given), and that {@code shown} takes: the rows of a cursor page
+   * (docs/rapidpro-api.md §3), {@code offset} of them skipped, at most {@code limit}. Read each
+   * with {@link #run} and {@link #time}.
+   */
+  int[] select(
+      ModifiedTimes table,
+      boolean descending,
+      long after,
+      long before,
+      Long position,
+      int offset,
+      int limit,
+      Shown shown) {
+    int[] found = new int[Math.min(limit, 256)];
+    int count = 0;
+    int skip = offset;
+    int step = descending ? -1 : 1;
+    int pos = descending ? firstDescending(before, position) : firstAscending(after, position);
+    for (; pos >= 0 && pos < length && count < limit; pos += step) {
+      if (times[pos] < after || times[pos] > before) {
+        break;
+      }
+      if (!shown.test(runs[pos], times[pos], isLive(pos, table))) {
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+      } else {
+        if (count == found.length) {
+          found = Arrays.copyOf(found, found.length * 2);
+        }
+        found[count++] = pos;
+      }
+    }
+    return Arrays.copyOf(found, count);
+  }
+
+  private int firstDescending(long before, Long position) {
+    int from = firstAfter(before) - 1;
+    return position == null ? from : Math.min(from, firstAtOrAfter(position) - 1);
+  }
+
+  private int firstAscending(long after, Long position) {
+    int from = firstAtOrAfter(after);
+    return position == null ? from : Math.max(from, firstAfter(position));
   }
 }

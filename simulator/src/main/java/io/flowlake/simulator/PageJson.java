@@ -2,6 +2,8 @@ package io.flowlake.simulator;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.flowlake.api.ContactGroup;
+import io.flowlake.api.ContactRecord;
 import io.flowlake.api.RunRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +36,39 @@ final class PageJson {
         gen -> {
           for (FlowsEndpoint.FlowRow row : page.rows()) {
             FlowJson.write(gen, row.flow(), row.counts());
+          }
+        });
+  }
+
+  static byte[] contacts(CursorPagination.Page<ContactRecord> page, boolean anonymous) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (ContactRecord contact : page.rows()) {
+            ContactJson.writeContact(gen, contact, anonymous);
+          }
+        });
+  }
+
+  static byte[] fields(CursorPagination.Page<FieldsEndpoint.FieldRow> page) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (FieldsEndpoint.FieldRow row : page.rows()) {
+            ContactJson.writeField(gen, row.field(), row.groupUsages());
+          }
+        });
+  }
+
+  static byte[] groups(CursorPagination.Page<ContactGroup> page) {
+    return write(
+        page.next(),
+        page.previous(),
+        gen -> {
+          for (ContactGroup group : page.rows()) {
+            ContactJson.writeGroup(gen, group);
           }
         });
   }

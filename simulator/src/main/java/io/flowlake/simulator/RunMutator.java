@@ -69,7 +69,7 @@ final class RunMutator {
       if (!active) {
         path.add(new PathStep(flow.nodeUuid(FlowNodes.CHOICE), ApiTimes.instant(now)));
       }
-      int contact = rng.nextInt(store.contacts().size());
+      int contact = liveContact();
       RunStatus status = active ? RunStatus.ACTIVE : RunStatus.WAITING;
       int i = table.add(flowIndex, contact, start, status, false, now, now, RunPlan.NO_TIME);
       table.setBody(i, new RunBody(path, Map.of()));
@@ -107,12 +107,24 @@ final class RunMutator {
     return uuids;
   }
 
+  /** A contact that was not deleted; deleted contacts start no flows. */
+  private int liveContact() {
+    ContactStore contacts = store.contacts();
+    for (int tries = 0; tries < 1000; tries++) {
+      int c = rng.nextInt(contacts.size());
+      if (!contacts.isDeleted(c)) {
+        return c;
+      }
+    }
+    throw new IllegalStateException("almost every contact of the workspace was deleted");
+  }
+
   private int[] indices(boolean ongoing) {
     RunTable table = store.table();
     int[] found = new int[table.size()];
     int count = 0;
     for (int i = 0; i < table.size(); i++) {
-      if (table.status(i).isOngoing() == ongoing) {
+      if (table.status(i).isOngoing() == ongoing && !store.isGone(i)) {
         found[count++] = i;
       }
     }

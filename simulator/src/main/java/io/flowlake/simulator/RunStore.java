@@ -12,7 +12,7 @@ import java.util.List;
 final class RunStore {
   private final long seed;
   private final List<GeneratedFlow> flows;
-  private final ContactBook contacts;
+  private final ContactStore contacts;
   private final RunPlanner planner;
   private final RunTable table;
   private final ModifiedOrder order;
@@ -21,7 +21,7 @@ final class RunStore {
   RunStore(
       long seed,
       List<GeneratedFlow> flows,
-      ContactBook contacts,
+      ContactStore contacts,
       RunPlanner planner,
       RunTable table,
       ReplicaLag replica) {
@@ -42,8 +42,16 @@ final class RunStore {
     return flows;
   }
 
-  ContactBook contacts() {
+  ContactStore contacts() {
     return contacts;
+  }
+
+  /**
+   * Whether run {@code i} was deleted with its contact (RapidPro hard-deletes runs,
+   * docs/rapidpro-api.md §7).
+   */
+  boolean isGone(int i) {
+    return contacts.isDeleted(table.contact(i));
   }
 
   String uuid(int i) {
@@ -134,40 +142,30 @@ final class RunStore {
     if (filter.run() != RunFilter.ANY) {
       return selectOne(filter, descending, position, offset, limit, now);
     }
-    int skip = offset;
-    int step = descending ? -1 : 1;
-    int pos = descending ? firstDescending(filter, position) : firstAscending(filter, position);
-    for (; pos >= 0 && pos < order.length() && rows.size() < limit; pos += step) {
-      long time = order.time(pos);
-      if (time < filter.after() || time > filter.before()) {
-        break;
-      }
+    int[] positions =
+        order.select(
+            table,
+            descending,
+            filter.after(),
+            filter.before(),
+            position,
+            offset,
+            limit,
+            (run, time, live) -> !isGone(run) && shown(run, time, live, filter, now));
+    for (int pos : positions) {
       int run = order.run(pos);
       ReplicaLag.Write unseen = replica.unseenAt(run, now);
-      boolean shown =
-          unseen == null
-              ? order.isLive(pos, table) && filter.accepts(run, table, table.responded(run))
-              : showsBefore(unseen, time, filter);
-      if (!shown) {
-        continue;
-      }
-      if (skip > 0) {
-        skip--;
-      } else {
-        rows.add(unseen == null ? record(run) : unseen.before());
-      }
+      rows.add(unseen == null ? record(run) : unseen.before());
     }
     return rows;
   }
 
-  private int firstDescending(RunFilter filter, Long position) {
-    int from = order.firstAfter(filter.before()) - 1;
-    return position == null ? from : Math.min(from, order.firstAtOrAfter(position) - 1);
-  }
-
-  private int firstAscending(RunFilter filter, Long position) {
-    int from = order.firstAtOrAfter(filter.after());
-    return position == null ? from : Math.max(from, order.firstAfter(position));
+  /** Whether the replica shows the entry of {@code run} at {@code time} to this filter. */
+  private boolean shown(int run, long time, boolean live, RunFilter filter, long now) {
+    ReplicaLag.Write unseen = replica.unseenAt(run, now);
+    return unseen == null
+        ? live && filter.accepts(run, table, table.responded(run))
+        : showsBefore(unseen, time, filter);
   }
 
   /** Whether the replica, still waiting for {@code unseen}, shows its run at {@code time}. */
@@ -182,7 +180,7 @@ final class RunStore {
   private List<RunRecord> selectOne(
       RunFilter filter, boolean descending, Long position, int offset, int limit, long now) {
     int i = filter.run();
-    if (i >= table.size() || offset > 0 || limit == 0) {
+    if (i >= table.size() || offset > 0 || limit == 0 || isGone(i)) {
       return new ArrayList<>();
     }
     ReplicaLag.Write unseen = replica.unseenAt(i, now);
@@ -198,11 +196,13 @@ final class RunStore {
     return new ArrayList<>(List.of(shown));
   }
 
-  /** Run counts per flow and status, from the current runs. */
+  /** Run counts per flow and status, from the current runs (deleted ones no longer count). */
   long[][] countsByFlow() {
     long[][] counts = new long[flows.size()][RunStatus.values().length];
     for (int i = 0; i < table.size(); i++) {
-      counts[table.flow(i)][table.status(i).ordinal()]++;
+      if (!isGone(i)) {
+        counts[table.flow(i)][table.status(i).ordinal()]++;
+      }
     }
     return counts;
   }

@@ -9,7 +9,7 @@ import java.util.Map;
  * modest heap). Paths and values are planned again on demand; only runs whose path or values
  * changed after generation keep an explicit {@link RunBody}. Run {@code i} has id {@code i + 1}.
  */
-final class RunTable {
+final class RunTable implements ModifiedTimes {
   private long[] created;
   private long[] modified;
   private long[] exited;
@@ -33,7 +33,8 @@ final class RunTable {
     responded = new boolean[c];
   }
 
-  int size() {
+  @Override
+  public int size() {
     return size;
   }
 
@@ -82,7 +83,8 @@ final class RunTable {
     return created[i];
   }
 
-  long modified(int i) {
+  @Override
+  public long modified(int i) {
     return modified[i];
   }
 

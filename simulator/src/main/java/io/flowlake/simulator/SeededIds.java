@@ -18,6 +18,9 @@ final class SeededIds {
   static final long RUN_TEXT = 7;
   static final long MUTATIONS = 8;
   static final long REPLICA = 9;
+  static final long GROUP = 10;
+  static final long CONTACT_PROFILE = 11;
+  static final long CONTACT_MUTATIONS = 12;
 
   private SeededIds() {}
 

@@ -1,5 +1,8 @@
 package io.flowlake.simulator;
 
+import io.flowlake.api.ContactField;
+import io.flowlake.api.ContactGroup;
+import io.flowlake.api.ContactRecord;
 import io.flowlake.api.RunRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +15,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A simulated RapidPro workspace: its flows and runs, the ground truth a pull is checked against.
- * Thread-safe: the server reads it while a test changes it, and each read (one API page) sees one
- * consistent state, as a database query would.
+ * A simulated RapidPro workspace: its flows, runs and contacts, the ground truth a pull is checked
+ * against. Thread-safe: the server reads it while a test changes it, and each read (one API page)
+ * sees one consistent state, as a database query would.
  *
  * <p>The mutations behave like mailroom: each sets {@code modified_on} from a clock that strictly
  * increases and is never behind the wall clock, so a changed run moves to the head of the
@@ -29,13 +32,21 @@ public final class Workspace {
   private final RunStore store;
   private final MicrosClock clock;
   private final RunMutator mutator;
+  private final ContactMutator contactMutator;
 
-  Workspace(String uuid, boolean anonymous, RunStore store, MicrosClock clock, RunMutator mutator) {
+  Workspace(
+      String uuid,
+      boolean anonymous,
+      RunStore store,
+      MicrosClock clock,
+      RunMutator mutator,
+      ContactMutator contactMutator) {
     this.uuid = uuid;
     this.anonymous = anonymous;
     this.store = store;
     this.clock = clock;
     this.mutator = mutator;
+    this.contactMutator = contactMutator;
   }
 
   /** The workspace (org) UUID the server sends as {@code X-Temba-Workspace}. */
@@ -52,8 +63,16 @@ public final class Workspace {
     return store.flows().stream().map(GeneratedFlow::definition).toList();
   }
 
+  /** The runs the runs endpoint holds: deleted contacts' runs are gone. */
   public int size() {
-    return read(s -> s.table().size());
+    return read(
+        s -> {
+          int live = 0;
+          for (int i = 0; i < s.table().size(); i++) {
+            live += s.isGone(i) ? 0 : 1;
+          }
+          return live;
+        });
   }
 
   /** Every run as it is now, in id order: what a complete, correct pull must end up with. */
@@ -62,10 +81,37 @@ public final class Workspace {
         s -> {
           List<RunRecord> runs = new ArrayList<>(s.table().size());
           for (int i = 0; i < s.table().size(); i++) {
-            runs.add(s.record(i));
+            if (!s.isGone(i)) {
+              runs.add(s.record(i));
+            }
           }
           return runs;
         });
+  }
+
+  /**
+   * Every contact as it is now, in id order, deleted ones included (as the {@code deleted=true}
+   * listing shows them): what a complete, correct contacts pull must end up with.
+   */
+  public List<ContactRecord> contactSnapshot() {
+    return read(
+        s -> {
+          List<ContactRecord> contacts = new ArrayList<>(s.contacts().size());
+          for (int i = 0; i < s.contacts().size(); i++) {
+            contacts.add(s.contacts().record(i));
+          }
+          return contacts;
+        });
+  }
+
+  /** The workspace's contact fields in creation order. */
+  public List<ContactField> contactFields() {
+    return ContactFieldCatalog.FIELDS;
+  }
+
+  /** The workspace's contact groups in creation order, with their member counts now. */
+  public List<ContactGroup> contactGroups() {
+    return read(GroupsEndpoint::groups);
   }
 
   /** Each run's internal status by run UUID; the API shows active and waiting alike. */
@@ -74,7 +120,9 @@ public final class Workspace {
         s -> {
           Map<String, RunStatus> statuses = new LinkedHashMap<>();
           for (int i = 0; i < s.table().size(); i++) {
-            statuses.put(s.uuid(i), s.table().status(i));
+            if (!s.isGone(i)) {
+              statuses.put(s.uuid(i), s.table().status(i));
+            }
           }
           return statuses;
         });
@@ -109,6 +157,41 @@ public final class Workspace {
    */
   public List<String> touchRuns(int n, Instant at) {
     return write(() -> mutator.touch(requireCount(n), clock.tickAt(ApiTimes.micros(at))));
+  }
+
+  /**
+   * Deletes a contact now, as RapidPro's release does: the contact is blanked and listed under
+   * {@code deleted=true} with {@code modified_on} = now, and its runs are hard-deleted from the
+   * runs endpoint (run archives already written keep them). Returns the deleted runs' UUIDs.
+   *
+   * @throws IllegalArgumentException for an unknown or already deleted contact
+   */
+  public List<String> deleteContact(String contactUuid) {
+    return write(() -> contactMutator.delete(contactUuid));
+  }
+
+  /**
+   * Sets one field of a contact now, bumping its {@code modified_on}. {@code value} is the value as
+   * the API will show it (a location as its path, e.g. {@code Rwanda > Kigali City > Gasabo}); null
+   * or "" clears it.
+   *
+   * @throws IllegalArgumentException for an unknown or deleted contact, or an unknown field
+   */
+  public void setContactField(String contactUuid, String key, String value) {
+    write(
+        () -> {
+          contactMutator.setField(contactUuid, key, value);
+          return List.of();
+        });
+  }
+
+  /**
+   * Moves up to {@code n} contacts that have a district to another one (state and ward follow),
+   * each in its own write; returns their UUIDs. A move may take a contact into or out of the "Pilot
+   * District" smart group.
+   */
+  public List<String> moveContacts(int n) {
+    return write(() -> contactMutator.move(requireCount(n)));
   }
 
   /** The wall clock's time in microseconds: what the read replica has caught up to. */

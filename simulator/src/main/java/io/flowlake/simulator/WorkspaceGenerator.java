@@ -44,7 +44,7 @@ public final class WorkspaceGenerator {
     long nowMicros = ApiTimes.micros(now);
     List<GeneratedFlow> flowList =
         FlowCatalog.flows(seed, flows, RunPlanner.windowStart(nowMicros));
-    ContactBook contacts = new ContactBook(seed, runs / 3 + 1, anonymous);
+    ContactStore contacts = new ContactStore(seed, runs / 3 + 1, anonymous, nowMicros);
     RunPlanner planner = new RunPlanner(seed, runs, flowList, contacts.size(), nowMicros);
     RunTable table = new RunTable(runs + runs / 8);
     long newest = Long.MIN_VALUE;
@@ -68,7 +68,14 @@ public final class WorkspaceGenerator {
     RunStore store = new RunStore(seed, flowList, contacts, planner, table, replica);
     RunMutator mutator =
         new RunMutator(store, clock, SeededIds.random(seed, SeededIds.MUTATIONS, 0));
+    ContactMutator contactMutator =
+        new ContactMutator(store, clock, SeededIds.random(seed, SeededIds.CONTACT_MUTATIONS, 0));
     return new Workspace(
-        SeededIds.uuid(seed, SeededIds.WORKSPACE, 0), anonymous, store, clock, mutator);
+        SeededIds.uuid(seed, SeededIds.WORKSPACE, 0),
+        anonymous,
+        store,
+        clock,
+        mutator,
+        contactMutator);
   }
 }

@@ -7,6 +7,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.flowlake.api.Contact;
+import io.flowlake.api.ContactField;
+import io.flowlake.api.ContactGroup;
+import io.flowlake.api.ContactRecord;
+import io.flowlake.api.NamedRef;
 import io.flowlake.api.PathStep;
 import io.flowlake.api.ResultValue;
 import io.flowlake.api.RunRecord;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The simulator stands in for RapidPro, so it must not share code with the client it tests: from
- * {@code api} it uses the run model only, and it runs without Spark.
+ * {@code api} it uses the records of the run and contact model only, and it runs without Spark.
  */
 class SimulatorBoundariesTest {
   private static final JavaClasses SIMULATOR =
@@ -23,23 +27,25 @@ class SimulatorBoundariesTest {
           .withImportOption(new ImportOption.DoNotIncludeTests())
           .importPackages("io.flowlake.simulator");
 
-  private static final Set<String> RUN_MODEL =
+  private static final Set<String> MODEL =
       Set.of(
           RunRecord.class.getName(),
           Contact.class.getName(),
           PathStep.class.getName(),
-          ResultValue.class.getName());
+          ResultValue.class.getName(),
+          ContactRecord.class.getName(),
+          NamedRef.class.getName(),
+          ContactField.class.getName(),
+          ContactGroup.class.getName());
 
   @Test
-  void usesOnlyTheRunModelFromTheApiPackage() {
+  void usesOnlyTheModelFromTheApiPackage() {
     noClasses()
         .should()
         .dependOnClassesThat(
             describe(
-                "are in io.flowlake.api but not the run model",
-                c ->
-                    c.getPackageName().equals("io.flowlake.api")
-                        && !RUN_MODEL.contains(c.getName())))
+                "are in io.flowlake.api but not the model",
+                c -> c.getPackageName().equals("io.flowlake.api") && !MODEL.contains(c.getName())))
         .check(SIMULATOR);
   }
 

@@ -57,6 +57,22 @@ class ThrottleTest {
   }
 
   @Test
+  void contactsHaveTheirOwnScopeAndFieldsAndGroupsShareTheDefaultOne() throws IOException {
+    try (SimulatorServer server = start(SimulatorOptions.defaults().withRequestsPerHour(2))) {
+      SimulatorHttp http = new SimulatorHttp(server.url(), SimulatorOptions.DEFAULT_TOKEN);
+      http.get("/api/v2/runs.json");
+      http.get("/api/v2/runs.json");
+
+      assertThat(http.get("/api/v2/contacts.json").statusCode()).isEqualTo(200);
+      assertThat(http.get("/api/v2/contacts.json?deleted=true").statusCode()).isEqualTo(200);
+      assertThat(http.get("/api/v2/contacts.json").statusCode()).isEqualTo(429);
+      assertThat(http.get("/api/v2/fields.json").statusCode()).isEqualTo(200);
+      assertThat(http.get("/api/v2/groups.json").statusCode()).isEqualTo(200);
+      assertThat(http.get("/api/v2/archives.json").statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
   void retryAfterCanBeLeftOutAsSomeServersDo() throws IOException {
     SimulatorOptions options =
         SimulatorOptions.defaults().withRequestsPerHour(1).withRetryAfterHeader(false);

@@ -1,0 +1,147 @@
+package io.flowlake.ops;
+
+import io.flowlake.api.ApiConfig;
+import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.PullRecord;
+import io.flowlake.models.Transform;
+import io.flowlake.models.TransformResult;
+import io.flowlake.pull.BackfillJob;
+import io.flowlake.pull.PullJob;
+import io.flowlake.pull.PullSettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code flowlake run}, what a schedule runs: under the lake's lock ({@link RunLock}), a backfill
+ * from the archives if asked, a pull, then every mart rebuilt. Whether it succeeds or fails, its
+ * {@link RunReport} is stored in {@code <lake>/_state/runs/} ({@link RunReportStore}) before the
+ * run returns or throws.
+ */
+public final class RunJob {
+
+  /**
+   * What a run does beyond the lake.
+   *
+   * @param api the workspace (the archives are listed through it)
+   * @param connection the source options that reach the workspace, all the backfill's read takes
+   *     (the archives source refuses a pull's window options)
+   * @param pull the pull's settings
+   * @param withArchives backfill from the run archives before the pull
+   * @param maxRejects the rejects a pull may have before the run ends {@link RunOutcome#PARTIAL};
+   *     negative for no limit
+   */
+  public record Settings(
+      ApiConfig api,
+      Map<String, String> connection,
+      PullSettings pull,
+      boolean withArchives,
+      long maxRejects) {
+
+    public Settings {
+      connection = Map.copyOf(connection);
+    }
+
+    @Override
+    public String toString() {
+      return "RunJob.Settings[pull=" + pull + ", withArchives=" + withArchives + "]";
+    }
+  }
+
+  private final SparkSession spark;
+  private final LakePaths lake;
+  private final Clock clock;
+  private final RunListener listener;
+  private final RunExitCodes exitCodes;
+
+  public RunJob(
+      SparkSession spark,
+      LakePaths lake,
+      Clock clock,
+      RunListener listener,
+      RunExitCodes exitCodes) {
+    this.spark = spark;
+    this.lake = lake;
+    this.clock = clock;
+    this.listener = listener;
+    this.exitCodes = exitCodes;
+  }
+
+  /**
+   * Runs, stores the report and tells the listener it {@link RunListener#finished}, then returns
+   * the outcome or throws what stopped the run ({@link LakeLockedException} when another live run
+   * holds the lake: this one did nothing).
+   *
+   * @param startedAt when the run began, as its report tells (a command's start-up included)
+   */
+  public RunOutcome run(Settings settings, Instant startedAt) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    RunReport report = new RunReport(UUID.randomUUID().toString(), "run", lake.root(), startedAt);
+    RunOutcome outcome = RunOutcome.FAILURE;
+    int exitCode = exitCodes.of(RunOutcome.FAILURE);
+    String error = null;
+    try (RunLock lock = RunLock.acquire(lake, conf, report.runId(), "run")) {
+      lock.replaced()
+          .ifPresent(
+              dead -> {
+                listener.lockTakenOver(dead);
+                report.staleLockReplaced(dead);
+              });
+      outcome = pullAndTransform(settings, report);
+    } catch (LakeLockedException e) {
+      outcome = RunOutcome.LOCKED;
+      error = e.getMessage();
+      throw e;
+    } catch (RuntimeException | Error e) {
+      error = exitCodes.message(e);
+      exitCode = exitCodes.of(e); // the code the process will exit with
+      throw e;
+    } finally {
+      if (outcome != RunOutcome.FAILURE) {
+        exitCode = exitCodes.of(outcome);
+      }
+      report.finish(outcome, exitCode, clock.instant(), error);
+      try {
+        new RunReportStore(lake, conf).write(report, startedAt.toEpochMilli());
+      } catch (RuntimeException e) {
+        // the run's own outcome matters more than its report: say so, keep the exit code
+        listener.reportNotStored(e);
+      }
+      listener.finished(report);
+    }
+    return outcome;
+  }
+
+  private RunOutcome pullAndTransform(Settings settings, RunReport report) {
+    if (settings.withArchives()) {
+      listener.backfilled(
+          new BackfillJob(spark, lake, clock).run(settings.api(), settings.connection()));
+    }
+    PullJob pullJob =
+        new PullJob(spark, lake, clock, listener.pullProgress(settings.api().requestsPerHour()));
+    PullRecord pull = pullJob.run(settings.pull(), PullJob.newPullId());
+    listener.pulled(pull);
+    report.pull(pull, settings.maxRejects());
+    TransformResult marts = Transform.run(spark, lake.root());
+    listener.transformed(marts);
+    report.transform(marts);
+    RunOutcome outcome = outcome(pull, settings.maxRejects());
+    if (outcome == RunOutcome.PARTIAL) {
+      listener.tooManyRejects(pull.rejects(), settings.maxRejects());
+    }
+    return outcome;
+  }
+
+  private static RunOutcome outcome(PullRecord pull, long maxRejects) {
+    if (maxRejects >= 0 && pull.rejects() > maxRejects) {
+      return RunOutcome.PARTIAL;
+    }
+    // an incremental pull re-reads its overlap, so "nothing new" is a watermark that did not move
+    boolean nothingNew =
+        pull.watermarkBefore() != null && pull.watermarkBefore().equals(pull.watermarkAfter());
+    return nothingNew ? RunOutcome.NOTHING_NEW : RunOutcome.SUCCESS;
+  }
+}

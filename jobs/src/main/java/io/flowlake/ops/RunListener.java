@@ -1,0 +1,38 @@
+package io.flowlake.ops;
+
+import io.flowlake.lake.PullRecord;
+import io.flowlake.models.TransformResult;
+import io.flowlake.pull.BackfillRecord;
+import io.flowlake.pull.PullStage;
+
+/**
+ * What a run tells as it goes, in this order; the command line prints it. Every method does nothing
+ * unless overridden.
+ */
+public interface RunListener {
+
+  /** The lake's lock was held by a dead run, whose lock this run took over. */
+  default void lockTakenOver(LockHolder dead) {}
+
+  default void backfilled(BackfillRecord backfill) {}
+
+  /** Sees the pull's stages; the pull paces to {@code requestsPerHour}. */
+  default PullStage.Listener pullProgress(int requestsPerHour) {
+    return PullStage.Listener.NONE;
+  }
+
+  default void pulled(PullRecord pull) {}
+
+  default void transformed(TransformResult marts) {}
+
+  /**
+   * The pull rejected more records than the run allows: the run ends {@link RunOutcome#PARTIAL}.
+   */
+  default void tooManyRejects(long rejects, long maxRejects) {}
+
+  /** The report could not be stored; the run's outcome and exit code stand. */
+  default void reportNotStored(RuntimeException e) {}
+
+  /** The run ended, however it ended; {@code report} is final (and stored unless told above). */
+  default void finished(RunReport report) {}
+}

@@ -1,0 +1,69 @@
+package io.flowlake.pull;
+
+import static org.apache.spark.sql.functions.max;
+
+import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.RejectsStore;
+import io.flowlake.lake.RunValuesRefresh;
+import io.flowlake.lake.RunsMerge;
+import io.flowlake.source.SourceMetrics;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one way runs reach the lake, for a pull and a backfill alike: a read of runs is (1) staged,
+ * fetched once into files; (2) merged into {@code runs} in one commit, newest {@code modified_on}
+ * wins and an API record beats an archive one on a tie ({@link RunsMerge}); (3) the months it
+ * touched of {@code run_values} are rebuilt; (4) its rejects are kept.
+ *
+ * <p>Every step is idempotent and none writes the job's state: the caller records what it landed (a
+ * watermark, the archives merged) only after {@link #land} returns. A job killed anywhere before
+ * that lands the same records again when re-run and converges to the same lake.
+ */
+final class RunLanding {
+
+  /** What a landing brought: the read's metrics, the months it touched, its newest run. */
+  record Landed(SourceMetrics.Totals read, List<String> months, Instant newestModifiedOn) {}
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+  private final PullStage.Listener stages;
+
+  RunLanding(SparkSession spark, LakePaths paths, PullStage.Listener stages) {
+    this.spark = spark;
+    this.paths = paths;
+    this.stages = stages;
+  }
+
+  /**
+   * @param read runs as a {@code rapidpro} source reads them, planned with {@code
+   *     ReadSettings.PULL_ID} = {@code readId}
+   * @param source {@code LakeTables.SOURCE_API} or {@code SOURCE_ARCHIVE}: the records' lineage
+   * @param rejectedAt the time its rejects are recorded with
+   */
+  Landed land(Dataset<Row> read, String readId, String source, Instant rejectedAt) {
+    Staging staged = Staging.write(spark, paths, readId, read);
+    stages.completed(PullStage.FETCHED);
+    Dataset<Row> runs = staged.records();
+    List<String> months = new RunsMerge(spark, paths).merge(runs, source);
+    stages.completed(PullStage.RUNS_MERGED);
+    new RunValuesRefresh(spark, paths).refresh(months);
+    stages.completed(PullStage.RUN_VALUES_REFRESHED);
+    if (staged.totals().rejects() > 0) {
+      new RejectsStore(spark, paths).add(staged.rejects(), source, rejectedAt);
+    }
+    stages.completed(PullStage.REJECTS_KEPT);
+    Instant newest = newestModifiedOn(runs);
+    staged.delete();
+    return new Landed(staged.totals(), months, newest);
+  }
+
+  private static Instant newestModifiedOn(Dataset<Row> runs) {
+    Row row = runs.agg(max("modified_on")).head();
+    return row.isNullAt(0) ? null : ((Timestamp) row.get(0)).toInstant();
+  }
+}
