@@ -2,13 +2,14 @@ package io.flowlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -18,6 +19,7 @@ import picocli.CommandLine;
  */
 class ConfigDefaultsTest {
 
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
   @TempDir Path dir;
 
   private RunCommand parseRun(Map<String, String> env, String... args) {
@@ -29,12 +31,6 @@ class ConfigDefaultsTest {
 
   private Path file(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
-  }
-
-  private static CliErrors execute(Map<String, String> env, String... args) {
-    StringWriter err = new StringWriter();
-    int code = FlowlakeCli.execute(new PrintWriter(err, true), env, args);
-    return new CliErrors(code, err.toString());
   }
 
   @Test
@@ -91,7 +87,7 @@ class ConfigDefaultsTest {
   void anUnknownKeyIsAUsageErrorNamingIt() throws Exception {
     Path yaml = file("typo.yaml", "api: http://127.0.0.1:8000\nrequest-per-hour: 10\n");
 
-    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+    CliResult result = cli.run(Map.of(), "run", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("request-per-hour").contains("typo.yaml:2:");
@@ -102,7 +98,7 @@ class ConfigDefaultsTest {
   void anOptionOfAnotherCommandUnderACommandIsUnknownAtItsLine() throws Exception {
     Path yaml = file("wrong.yaml", "lake: /data\ntransform:\n  api: http://127.0.0.1:8000\n");
 
-    CliErrors result = execute(Map.of(), "transform", "--config", yaml.toString());
+    CliResult result = cli.run(Map.of(), "transform", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("wrong.yaml:3:").contains("transform.api");
@@ -113,7 +109,7 @@ class ConfigDefaultsTest {
     Path props =
         file("typo.properties", "# comment\napi=http://127.0.0.1:8000\nrun.max-reject=3\n");
 
-    CliErrors result = execute(Map.of(), "run", "--config", props.toString());
+    CliResult result = cli.run(Map.of(), "run", "--config", props.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().strip())
@@ -128,7 +124,7 @@ class ConfigDefaultsTest {
   void aTokenInTheFileIsRefusedWithoutEchoingIt() throws Exception {
     Path yaml = file("secret.yaml", "api: http://127.0.0.1:8000\ntoken: hunter2-secret\n");
 
-    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+    CliResult result = cli.run(Map.of(), "run", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("RAPIDPRO_TOKEN").doesNotContain("hunter2-secret");
@@ -144,7 +140,7 @@ class ConfigDefaultsTest {
                 + dir.resolve("lake")
                 + "\noverlap: ten minutes\n");
 
-    CliErrors result = execute(Map.of(), "run", "--config", yaml.toString());
+    CliResult result = cli.run(Map.of(), "run", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("ten minutes");
@@ -153,8 +149,8 @@ class ConfigDefaultsTest {
 
   @Test
   void aBadValueInTheEnvironmentIsAUsageError() {
-    CliErrors result =
-        execute(
+    CliResult result =
+        cli.run(
             Map.of("FLOWLAKE_REQUESTS_PER_HOUR", "lots"),
             "run",
             "--api",
@@ -168,7 +164,7 @@ class ConfigDefaultsTest {
 
   @Test
   void aMissingConfigFileIsAUsageError() {
-    CliErrors result = execute(Map.of(), "run", "--config", dir.resolve("nope.yaml").toString());
+    CliResult result = cli.run(Map.of(), "run", "--config", dir.resolve("nope.yaml").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("nope.yaml");

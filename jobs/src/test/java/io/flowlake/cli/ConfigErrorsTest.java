@@ -3,9 +3,12 @@ package io.flowlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * that says what to fix.
  */
 class ConfigErrorsTest {
+
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
 
   @TempDir Path dir;
 
@@ -24,8 +29,8 @@ class ConfigErrorsTest {
 
   @Test
   void apiWithoutASchemeIsAUsageError() throws Exception {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "127.0.0.1:8000",
@@ -42,8 +47,7 @@ class ConfigErrorsTest {
   void aMissingTokenSaysWhereToPutIt() {
     assumeTrue(
         System.getenv("RAPIDPRO_TOKEN") == null, "RAPIDPRO_TOKEN is set in this environment");
-    CliErrors result =
-        CliErrors.run("pull", "--api", "http://127.0.0.1:8000", "--lake", dir.toString());
+    CliResult result = cli.run("pull", "--api", "http://127.0.0.1:8000", "--lake", dir.toString());
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("RAPIDPRO_TOKEN").contains("--token-file");
     assertThat(result.lineCount()).isEqualTo(1);
@@ -51,8 +55,8 @@ class ConfigErrorsTest {
 
   @Test
   void aTokenOnTheCommandLineIsRefusedWithoutEchoingIt() {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "http://127.0.0.1:8000",
@@ -66,8 +70,8 @@ class ConfigErrorsTest {
 
   @Test
   void plainHttpToARemoteHostNeedsConsent() throws Exception {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "http://rapidpro.example.org",
@@ -81,8 +85,8 @@ class ConfigErrorsTest {
 
   @Test
   void anUnreadableTokenFileIsNamed() {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "http://127.0.0.1:8000",
@@ -96,8 +100,8 @@ class ConfigErrorsTest {
 
   @Test
   void aMalformedDurationIsAUsageError() throws Exception {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "http://127.0.0.1:8000",
@@ -111,8 +115,8 @@ class ConfigErrorsTest {
 
   @Test
   void anUnknownFlagIsOneLineNamingIt() throws Exception {
-    CliErrors result =
-        CliErrors.run(
+    CliResult result =
+        cli.run(
             "pull",
             "--api",
             "http://127.0.0.1:8000",
@@ -127,6 +131,6 @@ class ConfigErrorsTest {
 
   @Test
   void anUnknownCommandIsAUsageError() {
-    assertThat(CliErrors.run("pul").exitCode()).isEqualTo(2);
+    assertThat(cli.run("pul").exitCode()).isEqualTo(2);
   }
 }

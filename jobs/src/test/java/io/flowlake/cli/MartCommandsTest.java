@@ -2,44 +2,47 @@ package io.flowlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.models.LakeFixture;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * transform and export through the command line: each command opens and stops its own Spark
- * session, configured here through spark.* system properties as spark-submit would.
+ * transform and export through the command line, as spark-submit runs them: each command works in
+ * the Spark session it finds (here the tests' own) and leaves it running.
  */
+@ExtendWith(SharedSpark.class)
 class MartCommandsTest {
 
-  @RegisterExtension final CommandLineSession session = new CommandLineSession();
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
 
   @Test
-  void transformPrintsEachMartThenExportWritesThem(@TempDir Path dir) {
+  void transformPrintsEachMartThenExportWritesThem(SparkSession spark, @TempDir Path dir) {
     String lake = dir.resolve("lake").toString();
-    SparkSession spark = SparkTestSession.start();
     LakeFixture.write(spark, lake, List.of(run("r1", "completed"), run("r2", null)));
-    spark.stop();
 
-    CliErrors transformed = CliErrors.run("transform", "--lake", lake);
+    CliResult transformed = cli.run("transform", "--lake", lake);
 
     assertThat(transformed.exitCode()).as(transformed.err()).isZero();
-    assertThat(session.printed())
+    assertThat(spark.sparkContext().isStopped()).as("the session the command found").isFalse();
+    assertThat(transformed.out())
         .containsPattern("flow_summary +1 rows")
         .containsPattern("flow_results_wide +2 rows")
         .containsPattern("audits: \\d+ passed");
 
     Path export = dir.resolve("export");
-    CliErrors exported =
-        CliErrors.run("export", "--lake", lake, "--format", "csv", "--out", export.toString());
+    CliResult exported =
+        cli.run("export", "--lake", lake, "--format", "csv", "--out", export.toString());
 
     assertThat(exported.exitCode()).as(exported.err()).isZero();
     assertThat(export.resolve("manifest.json")).exists();
@@ -48,7 +51,7 @@ class MartCommandsTest {
 
   @Test
   void transformOfAMissingLakeFailsWithOneLine(@TempDir Path dir) {
-    CliErrors result = CliErrors.run("transform", "--lake", dir.resolve("nothing").toString());
+    CliResult result = cli.run("transform", "--lake", dir.resolve("nothing").toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).startsWith("flowlake transform: no Delta table at");
@@ -57,8 +60,8 @@ class MartCommandsTest {
 
   @Test
   void exportRejectsAnUnknownFormatBeforeStartingSpark() {
-    CliErrors result =
-        CliErrors.run("export", "--lake", "/tmp/lake", "--format", "xlsx", "--out", "/tmp/out");
+    CliResult result =
+        cli.run("export", "--lake", "/tmp/lake", "--format", "xlsx", "--out", "/tmp/out");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("unknown export format 'xlsx': use csv or parquet");

@@ -4,80 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.flowlake.SparkTestSession;
 import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad server answers and bad paths, through the command line as a scheduler runs it: one line that
  * says what failed, a non-zero exit code, and the lake exactly as it was.
  */
+@ExtendWith(SharedSpark.class)
 class PullFailuresTest {
 
-  private static SparkSession spark;
-  private Simulator sim;
+  private static final SparkSession spark = SharedSpark.session();
+
+  @RegisterExtension
+  final SimulatorExtension simulator =
+      SimulatorExtension.serving(Simulator.builder().runs(600).flows(3).seed(3));
+
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @BeforeEach
-  void startSimulator() throws Exception {
-    sim = Simulator.builder().runs(600).flows(3).seed(3).requestsPerHour(0).start();
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
-
-  private Path tokenFile(String token) throws Exception {
-    Path file = Files.createTempFile(dir, "token", "");
-    Files.writeString(file, token);
-    return file;
-  }
-
-  private CliErrors pull(String api, String token, Path lake, String... extra) throws Exception {
+  private CliResult pull(URI api, String token, Path lake, String... extra) {
     return command("pull", api, token, lake, extra);
   }
 
-  private CliErrors command(String name, String api, String token, Path lake, String... extra)
-      throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                name,
-                "--api",
-                api,
-                "--token-file",
-                tokenFile(token).toString(),
-                "--lake",
-                lake.toString(),
-                "--requests-per-hour",
-                "3600000"));
+  private CliResult command(String name, URI api, String token, Path lake, String... extra) {
+    List<String> args = new ArrayList<>(List.of(name, "--lake", lake.toString()));
     args.addAll(List.of(extra));
-    return CliErrors.run(args.toArray(String[]::new));
+    return cli.against(api, token).run(args.toArray(String[]::new));
   }
 
   private long runs(Path lake) {
@@ -85,13 +56,13 @@ class PullFailuresTest {
   }
 
   @Test
-  void aRejectedTokenStopsAtOnceAndLeavesTheLakeAsItWas() throws Exception {
+  void aRejectedTokenStopsAtOnceAndLeavesTheLakeAsItWas(Simulator sim) throws Exception {
     Path lake = dir.resolve("lake");
-    assertThat(pull(sim.url().toString(), sim.token(), lake).exitCode()).isZero();
+    assertThat(pull(sim.url(), sim.token(), lake).exitCode()).isZero();
     String state = Files.readString(lake.resolve("_state/state.json"));
     int requests = sim.requests().size();
 
-    CliErrors result = pull(sim.url().toString(), "wrong-token-123", lake);
+    CliResult result = pull(sim.url(), "wrong-token-123", lake);
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("token rejected").doesNotContain("wrong-token-123");
@@ -107,8 +78,13 @@ class PullFailuresTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    CliErrors result =
-        pull("http://127.0.0.1:" + closedPort, "t", dir.resolve("lake"), "--max-attempts", "1");
+    CliResult result =
+        pull(
+            URI.create("http://127.0.0.1:" + closedPort),
+            "t",
+            dir.resolve("lake"),
+            "--max-attempts",
+            "1");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("127.0.0.1:" + closedPort);
@@ -116,10 +92,9 @@ class PullFailuresTest {
   }
 
   @Test
-  void aServerAnsweringHtmlFailsClearlyAfterItsAttempts() throws Exception {
+  void aServerAnsweringHtmlFailsClearlyAfterItsAttempts(Simulator sim) {
     sim.faults().enqueue(5, Fault.htmlPage());
-    CliErrors result =
-        pull(sim.url().toString(), sim.token(), dir.resolve("lake"), "--max-attempts", "2");
+    CliResult result = pull(sim.url(), sim.token(), dir.resolve("lake"), "--max-attempts", "2");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).contains("failed after 2 attempts");
@@ -127,9 +102,9 @@ class PullFailuresTest {
   }
 
   @Test
-  void aLakeThatCannotBeWrittenIsAConfigurationError() throws Exception {
+  void aLakeThatCannotBeWrittenIsAConfigurationError(Simulator sim) throws Exception {
     Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-    CliErrors result = pull(sim.url().toString(), sim.token(), file.resolve("lake"));
+    CliResult result = pull(sim.url(), sim.token(), file.resolve("lake"));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("cannot write to the lake");
@@ -150,6 +125,10 @@ class PullFailuresTest {
         + ","
         + String.format(good, "a1a1a1a1-0000-4000-8000-000000000003", "2026-11-01T11:00:00.5+00:00")
         + "]}";
+  }
+
+  private static URI url(HttpServer server) {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** A RapidPro that answers every runs request with one page (flows.json: 404). */
@@ -173,8 +152,7 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      CliErrors result =
-          pull("http://127.0.0.1:" + server.getAddress().getPort(), "secret-tok", lake);
+      CliResult result = pull(url(server), "secret-tok", lake);
 
       assertThat(result.exitCode()).isZero();
       assertThat(runs(lake)).isEqualTo(2);
@@ -198,9 +176,9 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      String api = "http://127.0.0.1:" + server.getAddress().getPort();
+      URI api = url(server);
 
-      CliErrors result = command("run", api, "secret-tok", lake, "--max-rejects", "0");
+      CliResult result = command("run", api, "secret-tok", lake, "--max-rejects", "0");
 
       assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
       assertThat(runs(lake)).isEqualTo(2);
@@ -221,7 +199,7 @@ class PullFailuresTest {
       assertThat(report.at("/pull/max_rejects").asLong()).isZero();
 
       // the same reject within the limit is no longer partial: the re-run finds nothing new
-      CliErrors within = command("run", api, "secret-tok", lake, "--max-rejects", "1");
+      CliResult within = command("run", api, "secret-tok", lake, "--max-rejects", "1");
       assertThat(within.exitCode()).isEqualTo(ExitCodes.NOTHING_NEW);
     } finally {
       server.stop(0);

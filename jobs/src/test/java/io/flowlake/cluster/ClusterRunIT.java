@@ -3,11 +3,13 @@ package io.flowlake.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.ProjectFiles;
-import io.flowlake.SparkTestSession;
-import io.flowlake.cli.FlowlakeCli;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +27,9 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,20 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
  * shaded jar on a real standalone master and worker on loopback, gives the same lake and marts as
  * the same {@code run} in local mode.
  */
+@ExtendWith(SharedSpark.class)
 class ClusterRunIT {
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SharedSpark.session();
+
+  @RegisterExtension
+  final SimulatorExtension simulator =
+      SimulatorExtension.serving(Simulator.builder().runs(2000).flows(4).seed(31));
+
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   /** The README's spark-submit command, continuation lines joined, as words. */
   static List<String> readmeSubmitLine() throws Exception {
@@ -67,14 +66,13 @@ class ClusterRunIT {
   }
 
   @Test
-  void theReadmeSubmitLineOnAStandaloneClusterGivesTheLocalModeLakeAndMarts() throws Exception {
+  void theReadmeSubmitLineOnAStandaloneClusterGivesTheLocalModeLakeAndMarts(Simulator sim)
+      throws Exception {
     Path jar = ProjectFiles.root().resolve("jobs/target/flowlake-jobs-0.1.0-SNAPSHOT-spark.jar");
     assertThat(jar).as("the shaded jar (built at package)").exists();
     Path clusterLake = dir.resolve("cluster-lake");
     Path localLake = dir.resolve("local-lake");
-    try (Simulator sim =
-            Simulator.builder().runs(2000).flows(4).seed(31).requestsPerHour(0).start();
-        StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"))) {
+    try (StandaloneCluster cluster = StandaloneCluster.start(dir.resolve("cluster"))) {
       List<String> submit = readmeSubmitLine();
       assertThat(submit.get(0)).isEqualTo("spark-submit");
       submit.set(0, cluster.sparkHome().resolve("bin/spark-submit").toString());
@@ -102,19 +100,8 @@ class ClusterRunIT {
       assertThat(driver.exitValue()).as("spark-submit exit code; its output:%n%s", log).isZero();
       assertThat(cluster.applications()).as("applications the worker ran executors for").hasSize(1);
 
-      Path token = Files.writeString(dir.resolve("token"), sim.token());
-      int local =
-          FlowlakeCli.execute(
-              "run",
-              "--api",
-              sim.url().toString(),
-              "--token-file",
-              token.toString(),
-              "--lake",
-              localLake.toString(),
-              "--requests-per-hour",
-              "3600000");
-      assertThat(local).isZero();
+      CliResult local = cli.against(sim).run("run", "--lake", localLake.toString());
+      assertThat(local.exitCode()).as(local.err()).isZero();
     }
 
     assertSameRows(clusterLake.resolve("runs"), localLake.resolve("runs"), 2000);

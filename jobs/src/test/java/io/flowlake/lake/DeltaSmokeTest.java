@@ -2,23 +2,17 @@ package io.flowlake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowlake.testing.SharedSpark;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SharedSpark.class)
 class DeltaSmokeTest {
   @Test
-  void writesAndMergesADeltaTable(@TempDir Path dir) {
-    SparkSession spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config(
-                "spark.sql.catalog.spark_catalog",
-                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .getOrCreate();
+  void writesAndMergesADeltaTable(SparkSession spark, @TempDir Path dir) {
     String p = dir.resolve("t").toString();
     spark.sql("select 1 as k, 'a' as v").write().format("delta").save(p);
     spark.sql("select 1 as k, 'b' as v union all select 2, 'c'").createOrReplaceTempView("s");
@@ -27,6 +21,5 @@ class DeltaSmokeTest {
             + p
             + "` t using s on t.k = s.k when matched then update set * when not matched then insert *");
     assertThat(spark.read().format("delta").load(p).count()).isEqualTo(2);
-    spark.stop();
   }
 }

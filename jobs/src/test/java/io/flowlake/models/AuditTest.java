@@ -5,30 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SharedSpark.class)
 class AuditTest {
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SharedSpark.session();
   private static ModelCatalog catalog;
 
   @BeforeAll
   static void start() {
-    spark = SparkTestSession.start();
     catalog = ModelCatalog.load();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowlake.SparkTestSession;
+import io.flowlake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,26 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The marts' public contract: each mart's Spark schema equals schemas/marts/<name>.schema.json,
  * whose descriptions are those of sql/models.yml, and docs/marts.md explains every column.
  */
+@ExtendWith(SharedSpark.class)
 class MartSchemaTest {
 
   /** The repository root: tests run in the jobs module. */
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-  private static SparkSession spark;
-  private static ModelCatalog catalog;
-  private static Map<String, StructType> schemas;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-    catalog = ModelCatalog.load();
-    schemas = ModelSchemas.of(spark, catalog);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+  private static final SparkSession spark = SharedSpark.session();
+  private static final ModelCatalog catalog = ModelCatalog.load();
+  private static final Map<String, StructType> schemas = ModelSchemas.of(spark, catalog);
 
   static Stream<String> marts() {
     return ModelCatalog.load().marts().stream().map(Model::name);

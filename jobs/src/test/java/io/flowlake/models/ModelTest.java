@@ -2,7 +2,7 @@ package io.flowlake.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
+import io.flowlake.testing.SharedSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -17,34 +17,22 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every model test under {@code model-tests/}: hand-written input rows in, expected rows out.
  */
+@ExtendWith(SharedSpark.class)
 class ModelTest {
 
   private static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
 
-  private static SparkSession spark;
-  private static ModelCatalog catalog;
-  private static Map<String, StructType> schemas;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-    catalog = ModelCatalog.load();
-    schemas = ModelSchemas.of(spark, catalog);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+  private static final SparkSession spark = SharedSpark.session();
+  private static final ModelCatalog catalog = ModelCatalog.load();
+  private static final Map<String, StructType> schemas = ModelSchemas.of(spark, catalog);
 
   static Stream<ModelTestCase> cases() {
     return caseFiles().stream().map(ModelTestCase::read);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
+import io.flowlake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,27 +22,27 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Transform and export on a lake built from {@link SampleRuns}, transformed once for the class (a
  * transform costs seconds even on a few runs).
  */
+@ExtendWith(SharedSpark.class)
 class TransformTest {
 
   @TempDir static Path dir;
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SharedSpark.session();
   private static String lake;
   private static TransformResult first;
   private static Map<String, List<Row>> firstMarts;
 
   @BeforeAll
   static void transformSampleLake() {
-    spark = SparkTestSession.start();
     lake = dir.resolve("lake").toString();
     LakeFixture.write(spark, lake, interleavedByFlow(SampleRuns.workspace()));
     first = Transform.run(spark, lake);
@@ -60,11 +60,6 @@ class TransformTest {
       byFlow.values().stream().filter(queue -> !queue.isEmpty()).forEach(q -> dealt.add(q.poll()));
     }
     return dealt;
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.config.ConnectionSettings;
 import io.flowlake.config.ReadSettings;
@@ -15,6 +14,8 @@ import io.flowlake.models.TransformResult;
 import io.flowlake.pull.BackfillRecord;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,30 +27,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} as a job: it tells each step in order, and whether it succeeds or fails it leaves a
  * report that records how its process will end.
  */
+@ExtendWith(SharedSpark.class)
 class RunJobTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static SparkSession spark;
+  private static final SparkSession spark = SharedSpark.session();
+  @RegisterExtension final SimulatorExtension simulators = SimulatorExtension.onDemand();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
 
   /** Codes no real mapping gives, so the report shows it took them from here. */
   private static final RunExitCodes CODES =
@@ -123,68 +116,63 @@ class RunJobTest {
   @Test
   void aRunWithArchivesAndAPullParallelismBackfillsPullsAndTransformsInThatOrder()
       throws Exception {
-    try (Simulator sim =
-        Simulator.builder()
-            .runs(400)
-            .flows(2)
-            .seed(22)
-            .now(Instant.now().minus(Duration.ofDays(60)))
-            .retentionDays(90)
-            .start()) {
-      ApiConfig api =
-          ApiConfig.builder(sim.url().toString())
-              .token(sim.token())
-              .requestsPerHour(3_600_000)
-              .build();
-      Map<String, String> connection = connection(sim, sim.token());
-      Map<String, String> pullOptions = new HashMap<>(connection);
-      pullOptions.put(ReadSettings.PARALLELISM.key(), "2"); // an option the archives source refuses
-      PullSettings pull = new PullSettings(pullOptions, Duration.ofMinutes(10), false);
-      Path lake = dir.resolve("lake");
-      Instant started = Instant.now();
-      Told told = new Told();
+    Simulator sim =
+        simulators.start(
+            Simulator.builder()
+                .runs(400)
+                .flows(2)
+                .seed(22)
+                .now(Instant.now().minus(Duration.ofDays(60)))
+                .retentionDays(90));
+    ApiConfig api =
+        ApiConfig.builder(sim.url().toString())
+            .token(sim.token())
+            .requestsPerHour(3_600_000)
+            .build();
+    Map<String, String> connection = connection(sim, sim.token());
+    Map<String, String> pullOptions = new HashMap<>(connection);
+    pullOptions.put(ReadSettings.PARALLELISM.key(), "2"); // an option the archives source refuses
+    PullSettings pull = new PullSettings(pullOptions, Duration.ofMinutes(10), false);
+    Path lake = dir.resolve("lake");
+    Instant started = Instant.now();
+    Told told = new Told();
 
-      RunOutcome outcome =
-          run(lake, new RunJob.Settings(api, connection, pull, true, -1), told, started);
+    RunOutcome outcome =
+        run(lake, new RunJob.Settings(api, connection, pull, true, -1), told, started);
 
-      assertThat(outcome).isEqualTo(RunOutcome.SUCCESS);
-      assertThat(told.steps)
-          .containsExactly("backfilled", "pulled", "transformed", "finished true");
-      assertThat(spark.read().format("delta").load(lake.resolve("runs").toString()).count())
-          .isEqualTo(sim.workspace().size());
-      JsonNode report = onlyReport(lake, started);
-      assertThat(report.get("exit_code").asInt()).isEqualTo(40 + RunOutcome.SUCCESS.ordinal());
-      assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
-    }
+    assertThat(outcome).isEqualTo(RunOutcome.SUCCESS);
+    assertThat(told.steps).containsExactly("backfilled", "pulled", "transformed", "finished true");
+    assertThat(spark.read().format("delta").load(lake.resolve("runs").toString()).count())
+        .isEqualTo(sim.workspace().size());
+    JsonNode report = onlyReport(lake, started);
+    assertThat(report.get("exit_code").asInt()).isEqualTo(40 + RunOutcome.SUCCESS.ordinal());
+    assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
   }
 
   @Test
   void aRunWhoseTokenIsRejectedStoresAFailureReportWithTheGivenCodeAndReleasesTheLock()
       throws Exception {
-    try (Simulator sim =
-        Simulator.builder().runs(50).flows(2).seed(21).requestsPerHour(0).start()) {
-      ApiConfig api = ApiConfig.builder(sim.url().toString()).token("wrong-token").build();
-      Map<String, String> connection = connection(sim, "wrong-token");
-      PullSettings pull = new PullSettings(connection, Duration.ofMinutes(10), false);
-      Path lake = dir.resolve("lake");
-      Instant started = Instant.parse("2026-01-02T03:04:05Z");
-      Told told = new Told();
+    Simulator sim = simulators.start(Simulator.builder().runs(50).flows(2).seed(21));
+    ApiConfig api = ApiConfig.builder(sim.url().toString()).token("wrong-token").build();
+    Map<String, String> connection = connection(sim, "wrong-token");
+    PullSettings pull = new PullSettings(connection, Duration.ofMinutes(10), false);
+    Path lake = dir.resolve("lake");
+    Instant started = Instant.parse("2026-01-02T03:04:05Z");
+    Told told = new Told();
 
-      Throwable thrown =
-          catchThrowable(
-              () ->
-                  run(lake, new RunJob.Settings(api, connection, pull, false, -1), told, started));
+    Throwable thrown =
+        catchThrowable(
+            () -> run(lake, new RunJob.Settings(api, connection, pull, false, -1), told, started));
 
-      assertThat(thrown).isNotNull();
-      assertThat(told.steps).containsExactly("finished false");
-      JsonNode report = onlyReport(lake, started);
-      assertThat(report.get("outcome").asText()).isEqualTo("failure");
-      assertThat(report.get("exit_code").asInt()).isEqualTo(77);
-      assertThat(report.get("error").asText())
-          .isEqualTo("failed with " + thrown.getClass().getSimpleName());
-      assertThat(report.get("started_at").asText()).isEqualTo(started.toString());
-      assertThat(report.get("pull").isNull()).isTrue();
-      assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
-    }
+    assertThat(thrown).isNotNull();
+    assertThat(told.steps).containsExactly("finished false");
+    JsonNode report = onlyReport(lake, started);
+    assertThat(report.get("outcome").asText()).isEqualTo("failure");
+    assertThat(report.get("exit_code").asInt()).isEqualTo(77);
+    assertThat(report.get("error").asText())
+        .isEqualTo("failed with " + thrown.getClass().getSimpleName());
+    assertThat(report.get("started_at").asText()).isEqualTo(started.toString());
+    assertThat(report.get("pull").isNull()).isTrue();
+    assertThat(lake.resolve("_state").resolve(RunLock.FILE)).doesNotExist();
   }
 }

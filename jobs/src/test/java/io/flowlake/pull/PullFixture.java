@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /** A simulator, a lake and the calls a pull test makes on them. */
@@ -23,19 +24,22 @@ final class PullFixture {
   static final int RUNS = 3_000;
 
   final SparkSession spark;
-  final Simulator sim;
+  private final Supplier<Simulator> simulator;
 
-  PullFixture(SparkSession spark, Simulator sim) {
+  /** Pulls from the simulator the test runs now ({@code SimulatorExtension::get}). */
+  PullFixture(SparkSession spark, Supplier<Simulator> simulator) {
     this.spark = spark;
-    this.sim = sim;
+    this.simulator = simulator;
   }
 
-  static Simulator simulator(long seed) throws Exception {
-    return Simulator.builder().runs(RUNS).flows(5).seed(seed).requestsPerHour(0).start();
+  /** The pull tests' workspace: {@link #RUNS} runs in 5 flows, unthrottled. */
+  static Simulator.Builder workspace(long seed) {
+    return Simulator.builder().runs(RUNS).flows(5).seed(seed).requestsPerHour(0);
   }
 
   /** Source options for this simulator: fast pacing, fast retries (no test waits for long). */
   Map<String, String> options() {
+    Simulator sim = simulator.get();
     Map<String, String> options = new HashMap<>();
     options.put(ConnectionSettings.API.key(), sim.url().toString());
     options.put(ConnectionSettings.TOKEN.key(), sim.token());
@@ -69,7 +73,7 @@ final class PullFixture {
 
   /** The lake holds exactly the simulator's runs, each equal field for field. */
   void assertLakeEqualsTruth(Path lake) {
-    Map<String, RunRecord> truth = LakeRuns.byUuid(sim.workspace().snapshot());
+    Map<String, RunRecord> truth = LakeRuns.byUuid(simulator.get().workspace().snapshot());
     Map<String, RunRecord> runs = lakeRuns(lake);
     assertThat(runs.keySet()).containsExactlyInAnyOrderElementsOf(truth.keySet());
     truth.forEach((uuid, run) -> assertThat(runs.get(uuid)).as("run %s", uuid).isEqualTo(run));

@@ -2,11 +2,12 @@ package io.flowlake.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.simulator.ManualClock;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,11 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * re-read below the watermark is what catches it. The simulator and the pulls share one {@link
  * ManualClock}: no test sleeps, and the same seed gives the same writes and delays every time.
  */
+@ExtendWith(SharedSpark.class)
 class ReplicaLagPullTest {
   private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
   private static final Duration LAG = Duration.ofMinutes(2);
@@ -38,43 +38,24 @@ class ReplicaLagPullTest {
   /** {@code --overlap}'s default. */
   private static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(10);
 
-  private static SparkSession spark;
-  private ManualClock clock;
-  private Simulator sim;
-  private PullFixture fx;
+  private static final SparkSession spark = SharedSpark.session();
+  private final ManualClock clock = new ManualClock(START);
+
+  @RegisterExtension
+  final SimulatorExtension simulator =
+      SimulatorExtension.serving(
+          Simulator.builder()
+              .runs(RUNS)
+              .flows(5)
+              .seed(7)
+              .requestsPerHour(0)
+              .clock(clock)
+              .replicaLag(LAG));
+
+  private final PullFixture fx = new PullFixture(spark, simulator::get);
   private final List<String> written = new ArrayList<>();
   private long behindAfterEarlyPull;
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @BeforeEach
-  void startSimulator() throws Exception {
-    clock = new ManualClock(START);
-    sim =
-        Simulator.builder()
-            .runs(RUNS)
-            .flows(5)
-            .seed(7)
-            .requestsPerHour(0)
-            .clock(clock)
-            .replicaLag(LAG)
-            .start();
-    fx = new PullFixture(spark, sim);
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
 
   private PullRecord pull(Path lake, Duration overlap) {
     return new PullJob(spark, fx.paths(lake), clock)
@@ -90,7 +71,10 @@ class ReplicaLagPullTest {
     clock.advance(Duration.ofMinutes(1));
     PullRecord full = pull(lake, overlap);
     for (int k = 0; k < 60; k++) {
-      written.addAll(k % 3 == 0 ? sim.workspace().addRuns(1) : sim.workspace().modifyRuns(1));
+      written.addAll(
+          k % 3 == 0
+              ? simulator.get().workspace().addRuns(1)
+              : simulator.get().workspace().modifyRuns(1));
       clock.advance(Duration.ofSeconds(1));
     }
     PullRecord early = pull(lake, overlap); // the writes are 1-60 s old, the lag up to 120 s
@@ -103,7 +87,9 @@ class ReplicaLagPullTest {
   /** The simulator's runs that the lake lacks or holds in an older version. */
   private List<RunRecord> behind(Path lake) {
     Map<String, RunRecord> runs = fx.lakeRuns(lake);
-    return sim.workspace().snapshot().stream().filter(r -> !r.equals(runs.get(r.uuid()))).toList();
+    return simulator.get().workspace().snapshot().stream()
+        .filter(r -> !r.equals(runs.get(r.uuid())))
+        .toList();
   }
 
   @Test

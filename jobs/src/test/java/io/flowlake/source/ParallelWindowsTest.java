@@ -2,13 +2,14 @@ package io.flowlake.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.config.ConnectionSettings;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,35 +23,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The source reads many windows at once under one budget, against the simulator's truth. */
+@ExtendWith(SharedSpark.class)
 class ParallelWindowsTest {
 
-  private static SparkSession spark;
-  private Simulator sim;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    if (sim != null) {
-      sim.close();
-    }
-  }
+  private static final SparkSession spark = SharedSpark.session();
+  @RegisterExtension final SimulatorExtension simulators = SimulatorExtension.onDemand();
 
   private Map<String, String> options(int requestsPerHour) {
+    Simulator sim = simulators.get();
     Map<String, String> options = new HashMap<>();
     options.put(ConnectionSettings.API.key(), sim.url().toString());
     options.put(ConnectionSettings.TOKEN.key(), sim.token());
@@ -65,14 +50,14 @@ class ParallelWindowsTest {
   }
 
   private List<LoggedRequest> runsRequests() {
-    return sim.requests().all().stream()
+    return simulators.get().requests().all().stream()
         .filter(r -> r.pathAndQuery().startsWith("/api/v2/runs.json"))
         .toList();
   }
 
   @Test
   void readsEveryRunOnceFromManyWindowsReadAtOnce() throws Exception {
-    sim = Simulator.builder().runs(3_000).flows(5).seed(11).start();
+    Simulator sim = simulators.start(Simulator.builder().runs(3_000).flows(5).seed(11));
     Map<String, String> options = options(3_600_000);
     options.put(ReadSettings.WINDOWS.key(), "10");
     options.put(ReadSettings.PARALLELISM.key(), "6");
@@ -98,7 +83,8 @@ class ParallelWindowsTest {
   void thousandsOfRunsSharingAWindowEdgeAreReadByBothWindowsAndNoneIsMissed() throws Exception {
     Instant generated = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
     // Enough ongoing runs that the bulk update at the edge leaves the lonely (exited) run alone.
-    sim = Simulator.builder().runs(20_000).flows(5).seed(5).now(generated).start();
+    Simulator sim =
+        simulators.start(Simulator.builder().runs(20_000).flows(5).seed(5).now(generated));
     Instant a = generated.plus(Duration.ofHours(1));
     Instant edge = generated.plus(Duration.ofHours(2));
     Instant b = generated.plus(Duration.ofHours(3));
@@ -137,7 +123,8 @@ class ParallelWindowsTest {
 
   @Test
   void manyWindowsInFlightNeverExceedTheBudgetInAnyRollingSecond() throws Exception {
-    sim = Simulator.builder().runs(3_000).flows(5).seed(3).latencyMs(40).start();
+    Simulator sim =
+        simulators.start(Simulator.builder().runs(3_000).flows(5).seed(3).latencyMs(40));
     int perHour = 36_000; // 10 a second
     Map<String, String> options = options(perHour);
     options.put(ReadSettings.WINDOWS.key(), "12");
@@ -154,7 +141,7 @@ class ParallelWindowsTest {
 
   @Test
   void aThrottledAnswerHoldsOffEveryWindowNotOnlyTheOneThatGotIt() throws Exception {
-    sim = Simulator.builder().runs(3_000).flows(5).seed(3).start();
+    Simulator sim = simulators.start(Simulator.builder().runs(3_000).flows(5).seed(3));
     sim.onRunsRequest(
         n -> {
           if (n == 6) {
@@ -180,7 +167,7 @@ class ParallelWindowsTest {
 
   @Test
   void whereClausesBecomeApiParametersAndSparkStillFiltersTheRest() throws Exception {
-    sim = Simulator.builder().runs(3_000).flows(5).seed(9).start();
+    Simulator sim = simulators.start(Simulator.builder().runs(3_000).flows(5).seed(9));
     List<RunRecord> truth = sim.workspace().snapshot();
     RunRecord sample = truth.stream().skip(1_000).filter(RunRecord::responded).findFirst().get();
     Instant from = sample.modifiedOn().minus(Duration.ofDays(20));
@@ -231,7 +218,7 @@ class ParallelWindowsTest {
 
   @Test
   void aWhereOnOneRunUuidAsksForThatRunOnly() throws Exception {
-    sim = Simulator.builder().runs(1_000).flows(3).seed(2).start();
+    Simulator sim = simulators.start(Simulator.builder().runs(1_000).flows(3).seed(2));
     RunRecord run = sim.workspace().snapshot().get(500);
 
     List<Row> rows =

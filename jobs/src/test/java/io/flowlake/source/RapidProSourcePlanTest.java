@@ -2,42 +2,35 @@ package io.flowlake.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The source as Spark sees it before reading: its schema, its plan, and what planning costs (the
  * windows are planned when Spark plans the query, from a probe page and flows.json).
  */
+@ExtendWith(SharedSpark.class)
 class RapidProSourcePlanTest {
 
   private static final String TOKEN = "plan-secret-7f3a";
-  private static SparkSession spark;
-  private static Simulator sim;
+  private static final SparkSession spark = SharedSpark.session();
 
-  @BeforeAll
-  static void start() throws Exception {
-    spark = SparkTestSession.start();
-    sim = Simulator.builder().runs(1_000).flows(3).seed(4).token(TOKEN).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-    spark.stop();
-  }
+  @RegisterExtension
+  static final SimulatorExtension simulator =
+      SimulatorExtension.serving(Simulator.builder().runs(1_000).flows(3).seed(4).token(TOKEN));
 
   private static Dataset<Row> read() {
     return spark
         .read()
         .format("rapidpro")
-        .option("api", sim.url().toString())
+        .option("api", simulator.get().url().toString())
         .option("token", TOKEN)
         .load();
   }
@@ -48,7 +41,7 @@ class RapidProSourcePlanTest {
   }
 
   @Test
-  void keepsTheTokenOutOfEveryPlanDescription() {
+  void keepsTheTokenOutOfEveryPlanDescription(Simulator sim) {
     Dataset<Row> runs = read().select("uuid", "values");
     String plans =
         runs.queryExecution().toString() + runs.queryExecution().executedPlan().toString();
@@ -56,7 +49,7 @@ class RapidProSourcePlanTest {
   }
 
   @Test
-  void planningCostsTheProbePageAndFlowsJsonOnly() {
+  void planningCostsTheProbePageAndFlowsJsonOnly(Simulator sim) {
     sim.requests().clear();
 
     read().select("uuid").queryExecution().executedPlan();

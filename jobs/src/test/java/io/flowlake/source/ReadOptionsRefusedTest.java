@@ -3,32 +3,22 @@ package io.flowlake.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.config.ConfigException;
+import io.flowlake.testing.SharedSpark;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A read option a source does not know, or a value it cannot use, fails {@code load()} with one
  * line naming it, before any request (nothing listens on the address below).
  */
+@ExtendWith(SharedSpark.class)
 class ReadOptionsRefusedTest {
 
   private static final String NOBODY = "http://127.0.0.1:1";
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+  private static final SparkSession spark = SharedSpark.session();
 
   private static DataFrameReader read(String format) {
     return spark.read().format(format).option("api", NOBODY).option("token", "t");

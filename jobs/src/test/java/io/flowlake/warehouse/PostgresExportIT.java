@@ -2,12 +2,14 @@ package io.flowlake.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowlake.SparkTestSession;
-import io.flowlake.cli.FlowlakeCli;
 import io.flowlake.models.MartPaths;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,53 +34,47 @@ import org.junit.jupiter.api.io.TempDir;
  * table keyed on its grain with exactly the mart's rows, and exporting again replaces the content
  * instead of adding to it.
  */
+@ExtendWith(SharedSpark.class)
 class PostgresExportIT {
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SharedSpark.session();
+  @RegisterExtension static final InProcessCli cli = new InProcessCli();
+
+  @RegisterExtension
+  static final SimulatorExtension simulator =
+      SimulatorExtension.serving(Simulator.builder().runs(3000).flows(4));
+
   private static PostgresServer postgres;
   @TempDir static Path dir;
 
+  /** A lake of the simulator's 3,000 runs, pulled and transformed by {@code run}. */
   @BeforeAll
-  static void start() throws Exception {
-    spark = SparkTestSession.start();
+  static void start(Simulator sim) throws Exception {
     postgres = PostgresServer.start();
-    try (Simulator sim = Simulator.builder().runs(3000).flows(4).requestsPerHour(0).start()) {
-      Path token = Files.writeString(dir.resolve("token"), sim.token());
-      int run =
-          FlowlakeCli.execute(
-              "run",
-              "--api",
-              sim.url().toString(),
-              "--token-file",
-              token.toString(),
-              "--lake",
-              dir.resolve("demo-lake").toString());
-      assertThat(run).as("flowlake run").isZero();
-    }
+    CliResult run = cli.against(sim).run("run", "--lake", lake());
+    assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (postgres != null) {
-        postgres.close();
-      }
-    } finally {
-      spark.stop();
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
-  private static int export() throws Exception {
-    Path password = Files.writeString(dir.resolve("pg-password"), PostgresServer.PASSWORD);
-    return export(password, new java.io.PrintWriter(System.err, true));
+  private static String lake() {
+    return dir.resolve("demo-lake").toString();
   }
 
-  private static int export(Path passwordFile, java.io.PrintWriter err) {
-    return FlowlakeCli.execute(
-        err,
+  private static CliResult export() throws Exception {
+    return export(Files.writeString(dir.resolve("pg-password"), PostgresServer.PASSWORD));
+  }
+
+  private static CliResult export(Path passwordFile) {
+    return cli.run(
         "export",
         "--lake",
-        dir.resolve("demo-lake").toString(),
+        lake(),
         "--jdbc-url",
         postgres.url(),
         "--jdbc-user",
@@ -104,7 +102,7 @@ class PostgresExportIT {
 
   @Test
   void everyMartBecomesATypedTableWithItsRowsAndItsGrainAsPrimaryKey() throws Exception {
-    assertThat(export()).isZero();
+    assertThat(export().exitCode()).isZero();
     try (Connection db = db();
         Statement sql = db.createStatement()) {
       for (Model mart : ModelCatalog.load().marts()) {
@@ -149,7 +147,7 @@ class PostgresExportIT {
 
   @Test
   void exportingAgainReplacesEachTableInsteadOfAddingToIt() throws Exception {
-    assertThat(export()).isZero();
+    assertThat(export().exitCode()).isZero();
     try (Connection db = db();
         Statement sql = db.createStatement()) {
       // a row the mart does not have, as a stale or hand-edited table would
@@ -159,7 +157,7 @@ class PostgresExportIT {
               + "')");
       long before = count(sql, "flow_summary");
 
-      assertThat(export()).isZero();
+      assertThat(export().exitCode()).isZero();
 
       assertThat(count(sql, "flow_summary")).isEqualTo(before - 1);
       assertThat(count(sql, "flow_summary")).isEqualTo(mart("flow_summary").size());
@@ -175,13 +173,12 @@ class PostgresExportIT {
   @Test
   void aWrongPasswordFailsWithExitOneAndOneLineThatDoesNotShowIt() throws Exception {
     Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-it-secret");
-    java.io.StringWriter err = new java.io.StringWriter();
-    int code = export(wrong, new java.io.PrintWriter(err, true));
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString())
+    CliResult result = export(wrong);
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
         .contains("password authentication failed")
         .doesNotContain("not-it-secret");
-    assertThat(err.toString().lines().filter(l -> !l.startsWith("("))).hasSize(1);
+    assertThat(result.lineCount()).isEqualTo(1);
   }
 
   private static List<String> primaryKey(Statement sql, String table) throws Exception {

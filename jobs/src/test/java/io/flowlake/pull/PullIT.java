@@ -1,13 +1,13 @@
 package io.flowlake.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,46 +15,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code pull} against the simulator, compared with its ground truth run for run. */
-class PullIntegrationTest {
+@ExtendWith(SharedSpark.class)
+class PullIT {
 
-  private static SparkSession spark;
-  private Simulator sim;
-  private PullFixture fx;
+  private static final SparkSession spark = SharedSpark.session();
+
+  @RegisterExtension
+  final SimulatorExtension simulator = SimulatorExtension.serving(PullFixture.workspace(7));
+
+  private final PullFixture fx = new PullFixture(spark, simulator::get);
   @TempDir Path dir;
 
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @BeforeEach
-  void startSimulator() throws Exception {
-    sim = PullFixture.simulator(7);
-    fx = new PullFixture(spark, sim);
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
-
   @Test
-  void aFullPullEqualsTheSimulatorsGroundTruthRunForRun() {
+  void aFullPullEqualsTheSimulatorsGroundTruthRunForRun(Simulator sim) {
     Path lake = dir.resolve("lake");
     PullRecord pull = fx.pull(lake);
 
@@ -73,7 +52,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void runsTiedOnModifiedOnAcrossPageBoundariesAllArriveOnce() {
+  void runsTiedOnModifiedOnAcrossPageBoundariesAllArriveOnce(Simulator sim) {
     Map<Instant, Long> ties =
         sim.workspace().snapshot().stream()
             .collect(Collectors.groupingBy(RunRecord::modifiedOn, Collectors.counting()));
@@ -93,7 +72,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void anIncrementalPullFetchesOnlyWhatChangedAndEqualsAFreshFullPull() {
+  void anIncrementalPullFetchesOnlyWhatChangedAndEqualsAFreshFullPull(Simulator sim) {
     Path lake = dir.resolve("lake");
     PullRecord first = fx.pull(lake);
     sim.workspace().modifyRuns(120);
@@ -115,7 +94,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void aRunModifiedDuringAPullIsCaughtByTheNextPull() {
+  void aRunModifiedDuringAPullIsCaughtByTheNextPull(Simulator sim) {
     Path lake = dir.resolve("lake");
     Set<String> before = LakeRuns.byUuid(sim.workspace().snapshot()).keySet();
     Set<String> modified = new java.util.concurrent.ConcurrentSkipListSet<>();
@@ -146,7 +125,7 @@ class PullIntegrationTest {
   }
 
   @Test
-  void a429StormAndBurstsOf5xxLoseNothing() {
+  void a429StormAndBurstsOf5xxLoseNothing(Simulator sim) {
     sim.faults().enqueue(6, Fault.throttled(1));
     sim.faults()
         .enqueue(
@@ -162,63 +141,5 @@ class PullIntegrationTest {
     assertThat(pull.throttled()).isEqualTo(7);
     assertThat(pull.retries()).isGreaterThanOrEqualTo(5);
     assertThat(sim.faults().pending()).isZero();
-  }
-
-  @ParameterizedTest
-  @EnumSource(
-      value = PullStage.class,
-      names = {"FETCHED", "RUNS_MERGED", "RUN_VALUES_REFRESHED", "REJECTS_KEPT"})
-  void aPullKilledAfterAnyStageConvergesWhenRunAgain(PullStage killedAfter) {
-    Path lake = dir.resolve("lake");
-    PullRecord first = fx.pull(lake);
-    sim.workspace().modifyRuns(100);
-    sim.workspace().addRuns(50);
-
-    assertThatThrownBy(
-            () ->
-                fx.pull(
-                    lake,
-                    fx.options(),
-                    stage -> {
-                      if (stage == killedAfter) {
-                        throw new IllegalStateException("killed after " + stage);
-                      }
-                    }))
-        .hasMessageContaining("killed");
-    assertThat(fx.history(lake)).hasSize(1); // the state still describes the first pull
-    assertThat(
-            new io.flowlake.lake.StateStore(
-                    fx.paths(lake), spark.sparkContext().hadoopConfiguration())
-                .watermark())
-        .contains(first.watermarkAfter());
-
-    fx.pull(lake);
-    fx.assertLakeEqualsTruth(lake);
-  }
-
-  @Test
-  void aPullThatFailsMidFetchKeepsTheLakeAsItWasAndARetryCompletesIt() {
-    Path lake = dir.resolve("lake");
-    fx.pull(lake);
-    Map<String, RunRecord> before = fx.lakeRuns(lake);
-    sim.workspace().addRuns(600); // three pages to fetch
-    int requestsSoFar = sim.requests().size();
-    sim.onRunsRequest(
-        n -> {
-          if (n == requestsSoFar + 2) {
-            sim.faults().enqueue(10, Fault.serverError(503)); // more than max attempts
-          }
-        });
-    Map<String, String> options = fx.options();
-    options.put("maxAttempts", "3");
-
-    assertThatThrownBy(() -> fx.pull(lake, options, PullStage.Listener.NONE))
-        .hasStackTraceContaining("failed after 3 attempts");
-    assertThat(fx.lakeRuns(lake)).isEqualTo(before);
-
-    sim.onRunsRequest(n -> {});
-    sim.faults().clear();
-    fx.pull(lake);
-    fx.assertLakeEqualsTruth(lake);
   }
 }

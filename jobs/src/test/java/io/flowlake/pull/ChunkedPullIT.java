@@ -3,13 +3,14 @@ package io.flowlake.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowlake.SparkTestSession;
 import io.flowlake.api.RunRecord;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
 import io.flowlake.simulator.LoggedRequest;
 import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,46 +26,27 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A long pull merges and records its windows a chunk at a time, and checks its counts at the end.
  */
-class ChunkedPullTest {
+@ExtendWith(SharedSpark.class)
+class ChunkedPullIT {
 
   private static final Pattern AFTER = Pattern.compile("[?&]after=([^&]+)");
   private static final Duration OVERLAP = Duration.ofMinutes(10);
 
-  private static SparkSession spark;
-  private Simulator sim;
-  private PullFixture fx;
+  private static final SparkSession spark = SharedSpark.session();
+
+  @RegisterExtension
+  final SimulatorExtension simulator = SimulatorExtension.serving(PullFixture.workspace(13));
+
+  private final PullFixture fx = new PullFixture(spark, simulator::get);
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkTestSession.start();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
-
-  @BeforeEach
-  void startSimulator() throws Exception {
-    sim = PullFixture.simulator(13);
-    fx = new PullFixture(spark, sim);
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    sim.close();
-  }
 
   private PullRecord pull(Path lake, PullStage.Listener stages) {
     Map<String, String> options = fx.options();
@@ -75,7 +57,7 @@ class ChunkedPullTest {
   }
 
   @Test
-  void aPullThatDiesAfterSomeChunksResumesWithoutFetchingThemAgainAndTheLakeIsExact() {
+  void aPullThatDiesAfterSomeChunksResumesWithoutFetchingThemAgainAndTheLakeIsExact(Simulator sim) {
     Path lake = dir.resolve("lake");
     AtomicInteger chunks = new AtomicInteger();
     PullStage.Listener dieAfterTwoChunks =
@@ -105,7 +87,7 @@ class ChunkedPullTest {
         sim.requests().all().stream()
             .map(LoggedRequest::pathAndQuery)
             .filter(q -> q.startsWith("/api/v2/runs.json"))
-            .map(ChunkedPullTest::after)
+            .map(ChunkedPullIT::after)
             .toList();
     assertThat(lowerBounds)
         .as("every window asked for lies above the checkpoint less the overlap")
@@ -130,7 +112,7 @@ class ChunkedPullTest {
   }
 
   @Test
-  void aRunTheWorkspaceDoesNotHaveShowsAsACountMismatchInTheWarningAndTheHistory() {
+  void aRunTheWorkspaceDoesNotHaveShowsAsACountMismatchInTheWarningAndTheHistory(Simulator sim) {
     Path lake = dir.resolve("lake");
     pull(lake, PullStage.Listener.NONE);
     RunRecord completed =

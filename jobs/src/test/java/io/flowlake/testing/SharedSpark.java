@@ -1,0 +1,104 @@
+package io.flowlake.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The one Spark session of a test JVM: local, two threads, no UI, loopback only, UTC, two shuffle
+ * partitions, Delta enabled. Created on first use, stopped when the JVM's test run ends.
+ *
+ * <p>Use {@code @ExtendWith(SharedSpark.class)} and take a {@link SparkSession} parameter (in a
+ * test, a lifecycle method or the constructor), or call {@link #session()}. No test stops it.
+ *
+ * <p>The settings are also set as {@code spark.*} system properties, as spark-submit would set
+ * them, so a command a test runs in-process ({@code io.flowlake.cli.Sparks}) finds this session,
+ * works in it and leaves it running: one session serves the tests and the commands they run.
+ *
+ * <p>It is stopped through the launcher session's store, not the root context's: surefire runs each
+ * class in a request of its own when it hands classes to forks one at a time, and the root context
+ * closes at the end of each request.
+ */
+public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
+
+  /** What spark-submit would pass; read by this session and by every in-process command. */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "spark.master", "local[2]",
+          "spark.ui.enabled", "false",
+          "spark.driver.host", "127.0.0.1",
+          "spark.driver.bindAddress", "127.0.0.1",
+          "spark.sql.shuffle.partitions", "2",
+          "spark.sql.session.timeZone", "UTC",
+          // Delta rebuilds a table's state in 50 partitions by default: 50 tasks per tiny table
+          "spark.databricks.delta.snapshotPartitions", "2");
+
+  private static final Namespace NAMESPACE = Namespace.create(SharedSpark.class);
+  private static SparkSession session;
+
+  /** The JVM's session, started on first use. */
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      SETTINGS.forEach(System::setProperty);
+      session =
+          SparkSession.builder()
+              .appName("flowlake-test")
+              .config("spark.sql.warehouse.dir", warehouseDir())
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .getOrCreate();
+    }
+    return session;
+  }
+
+  private static synchronized void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getStore(StoreScope.LAUNCHER_SESSION, NAMESPACE)
+        .getOrComputeIfAbsent(Stopper.class, key -> new Stopper(), Stopper.class);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SparkSession.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return session();
+  }
+
+  /** Stops the session when the launcher session (the test JVM's run) closes. */
+  private static final class Stopper implements AutoCloseable {
+    @Override
+    public void close() {
+      stop();
+    }
+  }
+
+  /** Keeps Spark from creating spark-warehouse/ in the working directory. */
+  private static String warehouseDir() {
+    try {
+      return Files.createTempDirectory("flowlake-warehouse").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
