@@ -19,8 +19,8 @@ import java.util.Optional;
  */
 public final class OptionRegistry {
 
-  /** {@code spark.read.format("rapidpro")}. */
-  public static final List<Setting<?>> RAPIDPRO_SOURCE =
+  /** How both Spark sources reach the API: the same connection options, in the same order. */
+  private static final List<Setting<?>> SOURCE_CONNECTION =
       List.of(
           ConnectionSettings.API,
           ConnectionSettings.TOKEN,
@@ -29,7 +29,11 @@ public final class OptionRegistry {
           ConnectionSettings.RETRY_AFTER_FALLBACK,
           ConnectionSettings.MAX_ATTEMPTS,
           ConnectionSettings.BACKOFF_BASE,
-          ConnectionSettings.ALLOW_INSECURE_HTTP,
+          ConnectionSettings.ALLOW_INSECURE_HTTP);
+
+  /** {@code spark.read.format("rapidpro")}. */
+  public static final List<Setting<?>> RAPIDPRO_SOURCE =
+      withConnection(
           ReadSettings.AFTER,
           ReadSettings.BEFORE,
           ReadSettings.FLOW,
@@ -46,17 +50,7 @@ public final class OptionRegistry {
    * the {@code rapidpro} source; filter the DataFrame instead.
    */
   public static final List<Setting<?>> ARCHIVES_SOURCE =
-      List.of(
-          ConnectionSettings.API,
-          ConnectionSettings.TOKEN,
-          ConnectionSettings.TOKEN_FILE,
-          ConnectionSettings.REQUESTS_PER_HOUR,
-          ConnectionSettings.RETRY_AFTER_FALLBACK,
-          ConnectionSettings.MAX_ATTEMPTS,
-          ConnectionSettings.BACKOFF_BASE,
-          ConnectionSettings.ALLOW_INSECURE_HTTP,
-          ReadSettings.ARCHIVES,
-          ReadSettings.PULL_ID);
+      withConnection(ReadSettings.ARCHIVES, ReadSettings.PULL_ID);
 
   /** The options of the {@code flowlake} commands; which command has which, picocli knows. */
   public static final List<Setting<?>> COMMANDS =
@@ -83,6 +77,12 @@ public final class OptionRegistry {
           CommandSettings.OUT);
 
   private OptionRegistry() {}
+
+  private static List<Setting<?>> withConnection(Setting<?>... readSettings) {
+    List<Setting<?>> all = new ArrayList<>(SOURCE_CONNECTION);
+    all.addAll(List.of(readSettings));
+    return List.copyOf(all);
+  }
 
   /** The command option spelled {@code flag}, e.g. {@code --requests-per-hour}. */
   public static Optional<Setting<?>> command(String flag) {
