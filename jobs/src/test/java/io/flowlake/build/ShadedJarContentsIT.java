@@ -27,6 +27,7 @@ class ShadedJarContentsIT {
           "io/flowlake/lake/",
           "io/flowlake/models/",
           "io/flowlake/ops/",
+          "io/flowlake/privacy/",
           "io/flowlake/pull/",
           "io/flowlake/source/",
           "io/flowlake/warehouse/",
