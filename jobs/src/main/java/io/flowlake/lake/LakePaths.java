@@ -41,6 +41,15 @@ public record LakePaths(String root) implements Serializable {
     return child(LakeTables.REJECTS);
   }
 
+  /** The contacts table; the contacts pull creates it, erasure deletes from it when it exists. */
+  public String contacts() {
+    return child("contacts");
+  }
+
+  public String tombstones() {
+    return child(LakeTables.TOMBSTONES);
+  }
+
   public String state() {
     return child("_state");
   }

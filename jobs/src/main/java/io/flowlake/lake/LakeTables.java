@@ -21,6 +21,7 @@ public final class LakeTables {
   public static final String RUNS = "runs";
   public static final String RUN_VALUES = "run_values";
   public static final String REJECTS = "rejects";
+  public static final String TOMBSTONES = "tombstones";
   public static final String PARTITION_COLUMN = "created_month";
 
   /** Where a record came from; on a {@code modified_on} tie the API beats an archive. */
@@ -66,6 +67,22 @@ public final class LakeTables {
           .add("location", StringType, false)
           .add("rejected_at", TimestampType, false);
 
+  /**
+   * One row per erased contact: the SHA-256 of its uuid (never the uuid: after a vacuum no file of
+   * the lake may hold it, and a random uuid's hash cannot be reversed by enumeration), where the
+   * erasure came from ({@link #ORIGIN_RAPIDPRO} or {@link #ORIGIN_FORGET}) and when.
+   */
+  public static final StructType TOMBSTONES_SCHEMA =
+      new StructType()
+          .add("contact_uuid_sha256", StringType, false)
+          .add("origin", StringType, false)
+          .add("tombstoned_at", TimestampType, false);
+
+  /** A contact RapidPro lists as deleted; one given to {@code flowlake forget}. */
+  public static final String ORIGIN_RAPIDPRO = "rapidpro";
+
+  public static final String ORIGIN_FORGET = "forget";
+
   /** Each table's name, description and schema, in the order {@code schemas/} lists them. */
   public static final java.util.List<Table> ALL =
       java.util.List.of(
@@ -80,7 +97,11 @@ public final class LakeTables {
           new Table(
               REJECTS,
               "Every record that could not be parsed, with its raw JSON and the reason.",
-              REJECTS_SCHEMA));
+              REJECTS_SCHEMA),
+          new Table(
+              TOMBSTONES,
+              "One row per erased contact: the SHA-256 of its uuid, the erasure's origin and time.",
+              TOMBSTONES_SCHEMA));
 
   /** A documented table. */
   public record Table(String name, String description, StructType schema) {}
