@@ -33,8 +33,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>Order of work, which is what makes a pull killed at any moment safe to run again: (1)-(4) land
  * the runs ({@link RunLanding}: fetch every page once into a staging folder, merge {@code runs},
  * rebuild the touched months of {@code run_values}, keep rejects); (5) only then record the new
- * watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same window
- * again and the merges converge to the same lake.
+ * watermark, after erasing the contacts RapidPro deleted since the last pull ({@link
+ * DeletionsMirror}). A crash before (5) leaves the old watermark, so the next pull fetches the same
+ * window again and the merges converge to the same lake.
  *
  * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
  * watermark after each: all windows up to it are merged, so after a crash the next pull starts
@@ -133,6 +134,7 @@ public final class PullJob {
             total.fetched.retries(),
             total.months.size(),
             mismatches);
+    stages.erased(new DeletionsMirror(spark, paths).mirror(settings, t0));
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;
