@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.config.ConfigException;
 import io.flowlake.config.ReadSettings;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.pull.PullSettings;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class PullOptions {
   @Option(names = "--parallelism", paramLabel = "N")
   Integer parallelism;
 
-  PullSettings settings(ApiConfig config) {
+  PullSettings settings(ApiConfig config, PersonalData personalData) {
     Map<String, String> options = new HashMap<>(ApiOptions.sourceOptions(config));
     if (parallelism != null) {
       if (parallelism < 1) {
@@ -30,6 +31,7 @@ final class PullOptions {
       }
       options.put(ReadSettings.PARALLELISM.key(), Integer.toString(parallelism));
     }
-    return new PullSettings(options, overlap, full);
+    return new PullSettings(
+        options, overlap, full, PullSettings.DEFAULT_CHUNK_WINDOWS, personalData);
   }
 }
