@@ -11,7 +11,11 @@ import java.util.Map;
  * bounds what a crash makes the next pull fetch again.
  */
 public record PullSettings(
-    Map<String, String> sourceOptions, Duration overlap, boolean full, int chunkWindows) {
+    Map<String, String> sourceOptions,
+    Duration overlap,
+    boolean full,
+    int chunkWindows,
+    ContactsSettings contacts) {
 
   /**
    * Windows per chunk by default: ~1,500 pages, about 25 minutes at RapidPro's default budget, so a
@@ -21,13 +25,26 @@ public record PullSettings(
 
   public PullSettings {
     sourceOptions = Map.copyOf(sourceOptions);
+    contacts = contacts == null ? ContactsSettings.SKIPPED : contacts;
     if (chunkWindows < 1) {
       throw new IllegalArgumentException("chunkWindows must be positive: " + chunkWindows);
     }
   }
 
+  /** A runs-only pull ({@link ContactsSettings#SKIPPED}), as code and tests of runs build it. */
+  public PullSettings(
+      Map<String, String> sourceOptions, Duration overlap, boolean full, int chunkWindows) {
+    this(sourceOptions, overlap, full, chunkWindows, ContactsSettings.SKIPPED);
+  }
+
+  /** A runs-only pull in chunks of {@link #DEFAULT_CHUNK_WINDOWS}. */
   public PullSettings(Map<String, String> sourceOptions, Duration overlap, boolean full) {
     this(sourceOptions, overlap, full, DEFAULT_CHUNK_WINDOWS);
+  }
+
+  /** This pull with {@code contacts} landed as they say. */
+  public PullSettings withContacts(ContactsSettings contacts) {
+    return new PullSettings(sourceOptions, overlap, full, chunkWindows, contacts);
   }
 
   @Override
@@ -38,6 +55,8 @@ public record PullSettings(
         + full
         + ", chunkWindows="
         + chunkWindows
+        + ", contacts="
+        + contacts
         + "]";
   }
 }
