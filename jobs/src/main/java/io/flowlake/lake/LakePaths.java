@@ -41,6 +41,18 @@ public record LakePaths(String root) implements Serializable {
     return child(LakeTables.REJECTS);
   }
 
+  public String contacts() {
+    return child(LakeTables.CONTACTS);
+  }
+
+  public String contactFields() {
+    return child(LakeTables.CONTACT_FIELDS);
+  }
+
+  public String groups() {
+    return child(LakeTables.GROUPS);
+  }
+
   public String state() {
     return child("_state");
   }

@@ -27,6 +27,18 @@ final class LakeTableCreator {
     return create(spark, paths.rejects(), LakeTables.REJECTS_SCHEMA, null);
   }
 
+  static DeltaTable contacts(SparkSession spark, LakePaths paths) {
+    return create(spark, paths.contacts(), ContactTables.CONTACTS_SCHEMA, null);
+  }
+
+  static DeltaTable contactFields(SparkSession spark, LakePaths paths) {
+    return create(spark, paths.contactFields(), ContactTables.CONTACT_FIELDS_SCHEMA, null);
+  }
+
+  static DeltaTable groups(SparkSession spark, LakePaths paths) {
+    return create(spark, paths.groups(), ContactTables.GROUPS_SCHEMA, null);
+  }
+
   private static DeltaTable create(
       SparkSession spark, String location, StructType schema, String partitionColumn) {
     clearUncommittedLog(spark, location);

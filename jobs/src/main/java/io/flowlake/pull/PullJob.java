@@ -2,6 +2,7 @@ package io.flowlake.pull;
 
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ReadSettings;
+import io.flowlake.lake.ContactsRecord;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -36,7 +38,8 @@ import org.apache.spark.sql.SparkSession;
  * the runs ({@link RunLanding}: fetch every page once into a staging folder, merge {@code runs},
  * rebuild the touched months of {@code run_values}, keep rejects); (5) only then record the new
  * watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same window
- * again and the merges converge to the same lake.
+ * again and the merges converge to the same lake. Unless the settings skip them, the contacts land
+ * between (4) and (5) with a watermark of their own ({@link ContactsLanding}).
  *
  * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
  * watermark after each: all windows up to it are merged, so after a crash the next pull starts
@@ -90,6 +93,9 @@ public final class PullJob {
     boolean full = watermark == null || state.unfinishedFullPull();
     Instant after = watermark == null ? null : watermark.minus(settings.overlap());
 
+    // Before any write: a kept contact field the workspace does not have stops the pull here.
+    Optional<ContactsLanding> contacts =
+        ContactsLanding.prepare(spark, paths, stages, settings, settings.personalData());
     Map<String, String> options = sourceOptions(settings, pullId, t0, after);
     RunsReadPlan plan = RunsReadPlan.of(options);
     List<RunsWindow> windows = plan.windows();
@@ -117,6 +123,7 @@ public final class PullJob {
       SourceMetrics.forget(pullId);
     }
 
+    ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
     List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
     PullRecord record =
         new PullRecord(
@@ -135,7 +142,8 @@ public final class PullJob {
             total.fetched.throttled(),
             total.fetched.retries(),
             total.months.size(),
-            mismatches);
+            mismatches,
+            contactsLanded);
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;

@@ -131,7 +131,10 @@ class PullFailuresTest {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  /** A RapidPro that answers every runs request with one page (flows.json: 404). */
+  /**
+   * A RapidPro that answers every runs request with one page (flows.json: 404, and no contacts:
+   * pull with --no-contacts).
+   */
   private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
@@ -152,7 +155,7 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      CliResult result = pull(url(server), "secret-tok", lake);
+      CliResult result = pull(url(server), "secret-tok", lake, "--no-contacts");
 
       assertThat(result.exitCode()).isZero();
       assertThat(runs(lake)).isEqualTo(2);
@@ -178,7 +181,8 @@ class PullFailuresTest {
       Path lake = dir.resolve("lake");
       URI api = url(server);
 
-      CliResult result = command("run", api, "secret-tok", lake, "--max-rejects", "0");
+      CliResult result =
+          command("run", api, "secret-tok", lake, "--max-rejects", "0", "--no-contacts");
 
       assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
       assertThat(runs(lake)).isEqualTo(2);
@@ -199,7 +203,8 @@ class PullFailuresTest {
       assertThat(report.at("/pull/max_rejects").asLong()).isZero();
 
       // the same reject within the limit is no longer partial: the re-run finds nothing new
-      CliResult within = command("run", api, "secret-tok", lake, "--max-rejects", "1");
+      CliResult within =
+          command("run", api, "secret-tok", lake, "--max-rejects", "1", "--no-contacts");
       assertThat(within.exitCode()).isEqualTo(ExitCodes.NOTHING_NEW);
     } finally {
       server.stop(0);
