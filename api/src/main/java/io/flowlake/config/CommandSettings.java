@@ -76,6 +76,24 @@ public final class CommandSettings {
           "false",
           "Backfill from RapidPro's run archives first (runs older than its retention).");
 
+  /** Where the key of {@code --personal-data hash} comes from when no key file is given. */
+  public static final String PII_KEY_ENV = "FLOWLAKE_PII_KEY";
+
+  public static final Setting<String> PERSONAL_DATA =
+      Setting.of(
+          "personalData",
+          ValueType.TEXT,
+          "drop",
+          "What the lake keeps of contact names and URNs: drop, hash (keyed HMAC-SHA256) or keep;"
+              + " fixed when the lake is created (docs/personal-data.md).");
+
+  public static final Setting<String> PII_KEY_FILE =
+      Setting.computed(
+          "piiKeyFile",
+          ValueType.PATH,
+          "$" + PII_KEY_ENV,
+          "File holding the key of --personal-data hash; the key is never stored in the lake.");
+
   public static final Setting<String> JDBC_URL =
       Setting.computed(
           "jdbcUrl",

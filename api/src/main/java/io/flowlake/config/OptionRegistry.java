@@ -73,6 +73,8 @@ public final class OptionRegistry {
           CommandSettings.MAX_REJECTS,
           CommandSettings.REPORT_JSON,
           CommandSettings.WITH_ARCHIVES,
+          CommandSettings.PERSONAL_DATA,
+          CommandSettings.PII_KEY_FILE,
           CommandSettings.JDBC_URL,
           CommandSettings.JDBC_USER,
           CommandSettings.JDBC_PASSWORD_FILE,

@@ -4,6 +4,7 @@ import io.flowlake.api.ApiConfig;
 import io.flowlake.config.ConfigException;
 import io.flowlake.config.FieldSelection;
 import io.flowlake.config.ReadSettings;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.pull.ContactsSettings;
 import io.flowlake.pull.PullSettings;
 import java.time.Duration;
@@ -35,7 +36,7 @@ final class PullOptions {
       converter = FieldSelectionConverter.class)
   FieldSelection contactFields;
 
-  PullSettings settings(ApiConfig config) {
+  PullSettings settings(ApiConfig config, PersonalData personalData) {
     Map<String, String> options = new HashMap<>(ApiOptions.sourceOptions(config));
     if (parallelism != null) {
       if (parallelism < 1) {
@@ -54,6 +55,8 @@ final class PullOptions {
             !noContacts,
             contactsRequestsPerHour,
             contactFields == null ? FieldSelection.NONE : contactFields);
-    return new PullSettings(options, overlap, full).withContacts(contacts);
+    return new PullSettings(options, overlap, full)
+        .withContacts(contacts)
+        .withPersonalData(personalData);
   }
 }

@@ -6,6 +6,7 @@ import io.flowlake.api.ContactRecord;
 import io.flowlake.api.NamedRef;
 import io.flowlake.config.FieldSelection;
 import io.flowlake.privacy.PersonalData;
+import io.flowlake.privacy.RejectScrubber;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,14 @@ final class ContactRows {
   ContactRows(FieldSelection kept, PersonalData personal) {
     this.kept = kept;
     this.personal = personal;
+  }
+
+  /**
+   * A refused contact as the rejects table may keep it under the policy ({@link RejectScrubber}).
+   */
+  Row reject(String raw, String reason, String location) {
+    RejectScrubber scrubber = new RejectScrubber(personal);
+    return RowFactory.create(scrubber.raw(raw, location), scrubber.reason(reason), location);
   }
 
   /** A {@code contacts} row. */

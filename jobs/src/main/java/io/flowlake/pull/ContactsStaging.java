@@ -15,7 +15,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -65,7 +64,7 @@ final class ContactsStaging {
             newest == null || contact.modifiedOn().isAfter(newest) ? contact.modifiedOn() : newest;
       }
       for (RejectedRecord reject : page.rejects()) {
-        rejectRows.add(RowFactory.create(reject.raw(), reject.reason(), page.url()));
+        rejectRows.add(rows.reject(reject.raw(), reject.reason(), page.url()));
       }
       if (++held == BATCH_PAGES) {
         flush(contactRows, rejectRows);

@@ -7,6 +7,7 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
+import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.RapidProTableProvider;
 import io.flowlake.source.ReadConcurrency;
@@ -83,6 +84,7 @@ public final class PullJob {
   private PullRecord pull(PullSettings settings, String pullId) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     LakeAccess.requireWritable(paths, conf);
+    new LakePolicyRecord(paths, conf, clock).admit(settings.personalData());
     StateStore state = new StateStore(paths, conf);
     Instant started = clock.instant();
     Instant t0 = started.truncatedTo(ChronoUnit.MICROS);
@@ -93,7 +95,7 @@ public final class PullJob {
 
     // Before any write: a kept contact field the workspace does not have stops the pull here.
     Optional<ContactsLanding> contacts =
-        ContactsLanding.prepare(spark, paths, stages, settings, PersonalData.drop());
+        ContactsLanding.prepare(spark, paths, stages, settings, settings.personalData());
     Map<String, String> options = sourceOptions(settings, pullId, t0, after);
     RunsReadPlan plan = RunsReadPlan.of(options);
     List<RunsWindow> windows = plan.windows();
@@ -105,7 +107,7 @@ public final class PullJob {
       for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
         List<RunsWindow> chunk =
             windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
-        Chunk done = pullChunk(options, chunk, pullId, t0);
+        Chunk done = pullChunk(options, chunk, pullId, t0, settings.personalData());
         total.add(done);
         watermark = later(watermark, done.newest);
         if (watermark != null && watermark.isAfter(t0)) {
@@ -152,7 +154,11 @@ public final class PullJob {
    * rejects kept. Nothing of the state is written here, so a crash inside re-reads only this chunk.
    */
   private Chunk pullChunk(
-      Map<String, String> options, List<RunsWindow> windows, String pullId, Instant t0) {
+      Map<String, String> options,
+      List<RunsWindow> windows,
+      String pullId,
+      Instant t0,
+      PersonalData personalData) {
     Map<String, String> chunkOptions = new HashMap<>(options);
     chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
     chunkOptions.remove(ReadSettings.AFTER.key());
@@ -164,7 +170,8 @@ public final class PullJob {
     Dataset<Row> read =
         spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
     RunLanding.Landed landed =
-        new RunLanding(spark, paths, stages).land(read, pullId, LakeTables.SOURCE_API, t0);
+        new RunLanding(spark, paths, stages, personalData)
+            .land(read, pullId, LakeTables.SOURCE_API, t0);
     Chunk done = new Chunk();
     done.fetched = landed.read();
     done.months.addAll(landed.months());
