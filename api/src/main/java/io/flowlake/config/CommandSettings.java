@@ -20,6 +20,30 @@ public final class CommandSettings {
       Setting.of(
           "full", ValueType.BOOLEAN, "false", "Ignore the watermark and fetch every run again.");
 
+  public static final Setting<Boolean> NO_CONTACTS =
+      Setting.of(
+          "noContacts",
+          ValueType.BOOLEAN,
+          "false",
+          "Skip the contacts, contact_fields and groups tables (deletions are still mirrored).");
+
+  /** RapidPro throttles contacts.json in a scope of its own, {@code v2.contacts}. */
+  public static final Setting<Integer> CONTACTS_REQUESTS_PER_HOUR =
+      Setting.of(
+          "contactsRequestsPerHour",
+          ValueType.POSITIVE_INT,
+          "3600",
+          "The workspace's v2.contacts request budget (contacts.json), apart from the runs'.");
+
+  /** The default is the empty list, shown as "none". */
+  public static final Setting<FieldSelection> CONTACT_FIELDS =
+      new Setting<>(
+          "contactFields",
+          FieldSelection.TYPE,
+          "",
+          "none",
+          "Contact fields the contacts table keeps: '*' or field keys, e.g. gender,born,district.");
+
   public static final Setting<String> CONFIG =
       Setting.computed(
           "config",
@@ -51,6 +75,24 @@ public final class CommandSettings {
           ValueType.BOOLEAN,
           "false",
           "Backfill from RapidPro's run archives first (runs older than its retention).");
+
+  /** Where the key of {@code --personal-data hash} comes from when no key file is given. */
+  public static final String PII_KEY_ENV = "FLOWLAKE_PII_KEY";
+
+  public static final Setting<String> PERSONAL_DATA =
+      Setting.of(
+          "personalData",
+          ValueType.TEXT,
+          "drop",
+          "What the lake keeps of contact names and URNs: drop, hash (keyed HMAC-SHA256) or keep;"
+              + " fixed when the lake is created (docs/personal-data.md).");
+
+  public static final Setting<String> PII_KEY_FILE =
+      Setting.computed(
+          "piiKeyFile",
+          ValueType.PATH,
+          "$" + PII_KEY_ENV,
+          "File holding the key of --personal-data hash; the key is never stored in the lake.");
 
   public static final Setting<Duration> RETENTION =
       Setting.of(

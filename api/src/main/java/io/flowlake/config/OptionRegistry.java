@@ -65,11 +65,16 @@ public final class OptionRegistry {
           CommandSettings.LAKE,
           CommandSettings.OVERLAP,
           CommandSettings.FULL,
+          CommandSettings.NO_CONTACTS,
+          CommandSettings.CONTACTS_REQUESTS_PER_HOUR,
+          CommandSettings.CONTACT_FIELDS,
           CommandSettings.CONFIG,
           CommandSettings.VERBOSE,
           CommandSettings.MAX_REJECTS,
           CommandSettings.REPORT_JSON,
           CommandSettings.WITH_ARCHIVES,
+          CommandSettings.PERSONAL_DATA,
+          CommandSettings.PII_KEY_FILE,
           CommandSettings.RETENTION,
           CommandSettings.VACUUM,
           CommandSettings.CONTACT,
@@ -126,28 +131,7 @@ public final class OptionRegistry {
 
   /** The accepted option within two edits of {@code key}, ignoring case. */
   private static Optional<Setting<?>> nearest(String key, List<Setting<?>> accepted) {
-    String typed = key.toLowerCase(Locale.ROOT);
-    return accepted.stream()
-        .filter(s -> distance(typed, s.key().toLowerCase(Locale.ROOT)) <= 2)
-        .min(Comparator.comparingInt(s -> distance(typed, s.key().toLowerCase(Locale.ROOT))));
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return NearestName.of(key, accepted.stream().map(Setting::key).toList())
+        .flatMap(name -> accepted.stream().filter(s -> s.key().equals(name)).findFirst());
   }
 }

@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.ops.RunLock;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.pull.BackfillJob;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -23,19 +24,21 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Mixin ApiOptions apiOptions;
   @Mixin LakeOption lakeOption;
+  @Mixin PersonalDataOptions personalDataOptions;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
+    PersonalData personalData = personalDataOptions.personalData();
     try (Sparks spark = Sparks.open("backfill")) {
       LakePaths lake = lakeOption.paths(spark.session());
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "backfill", console)) {
         console.backfilled(
             new BackfillJob(spark.session(), lake, Clock.systemUTC())
-                .run(config, ApiOptions.sourceOptions(config)));
+                .run(config, ApiOptions.sourceOptions(config), personalData));
       }
       return ExitCodes.OK;
     }

@@ -67,6 +67,11 @@ final class ConfigDefaults implements IDefaultValueProvider {
     return file.sections().getOrDefault(command, Map.of()).getOrDefault(key, file.top().get(key));
   }
 
+  /** A variable of the environment this command line runs with, or null. */
+  String env(String name) {
+    return env.get(name);
+  }
+
   static String envName(String key) {
     return ENV_PREFIX + key.replace('-', '_').toUpperCase(Locale.ROOT);
   }

@@ -104,8 +104,10 @@ final class ProgressLine implements PullStage.Listener {
           case FETCHED -> "merging runs into the lake";
           case RUNS_MERGED -> "rebuilding run_values";
           case RUN_VALUES_REFRESHED -> "keeping rejects";
-          case REJECTS_KEPT -> "recording the watermark";
+          case REJECTS_KEPT -> "finishing (contacts, watermark)";
           case CHUNK_COMMITTED -> "pulling";
+          case CONTACTS_FETCHED -> "merging contacts into the lake";
+          case CONTACTS_MERGED -> "recording the watermark";
           case STATE_COMMITTED -> "done";
         };
     if (!terminal) {

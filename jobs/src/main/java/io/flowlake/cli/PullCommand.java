@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.ops.RunLock;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import java.time.Clock;
@@ -25,17 +26,19 @@ final class PullCommand implements Callable<Integer> {
   @Mixin ApiOptions apiOptions;
   @Mixin LakeOption lakeOption;
   @Mixin PullOptions pullOptions;
+  @Mixin PersonalDataOptions personalDataOptions;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
+    PersonalData personalData = personalDataOptions.personalData();
     try (Sparks spark = Sparks.open("pull")) {
       LakePaths lake = lakeOption.paths(spark.session());
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "pull", console)) {
-        PullSettings settings = pullOptions.settings(config);
+        PullSettings settings = pullOptions.settings(config, personalData);
         PullJob job =
             new PullJob(
                 spark.session(),

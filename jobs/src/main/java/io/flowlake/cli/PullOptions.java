@@ -2,7 +2,10 @@ package io.flowlake.cli;
 
 import io.flowlake.api.ApiConfig;
 import io.flowlake.config.ConfigException;
+import io.flowlake.config.FieldSelection;
 import io.flowlake.config.ReadSettings;
+import io.flowlake.privacy.PersonalData;
+import io.flowlake.pull.ContactsSettings;
 import io.flowlake.pull.PullSettings;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +24,19 @@ final class PullOptions {
   @Option(names = "--parallelism", paramLabel = "N")
   Integer parallelism;
 
-  PullSettings settings(ApiConfig config) {
+  @Option(names = "--no-contacts")
+  boolean noContacts;
+
+  @Option(names = "--contacts-requests-per-hour", paramLabel = "N")
+  int contactsRequestsPerHour;
+
+  @Option(
+      names = "--contact-fields",
+      paramLabel = "KEYS",
+      converter = FieldSelectionConverter.class)
+  FieldSelection contactFields;
+
+  PullSettings settings(ApiConfig config, PersonalData personalData) {
     Map<String, String> options = new HashMap<>(ApiOptions.sourceOptions(config));
     if (parallelism != null) {
       if (parallelism < 1) {
@@ -30,6 +45,18 @@ final class PullOptions {
       }
       options.put(ReadSettings.PARALLELISM.key(), Integer.toString(parallelism));
     }
-    return new PullSettings(options, overlap, full);
+    if (contactsRequestsPerHour < 1) {
+      throw new ConfigException(
+          "--contacts-requests-per-hour must be a positive whole number, got "
+              + contactsRequestsPerHour);
+    }
+    ContactsSettings contacts =
+        new ContactsSettings(
+            !noContacts,
+            contactsRequestsPerHour,
+            contactFields == null ? FieldSelection.NONE : contactFields);
+    return new PullSettings(options, overlap, full)
+        .withContacts(contacts)
+        .withPersonalData(personalData);
   }
 }

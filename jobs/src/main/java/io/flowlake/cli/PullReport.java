@@ -24,6 +24,14 @@ final class PullReport {
         pull.watermarkAfter(),
         pull.watermarkBefore() == null ? "none" : pull.watermarkBefore(),
         pull.t0());
+    if (pull.contacts() != null) {
+      out.printf(
+          "contacts: %,d landed (%,d rejects); %,d contact fields, %,d groups%n",
+          pull.contacts().contacts(),
+          pull.contacts().rejects(),
+          pull.contacts().fields(),
+          pull.contacts().groups());
+    }
     if (pull.rejects() > 0) {
       out.printf("%,d records could not be parsed: see the rejects table%n", pull.rejects());
     }

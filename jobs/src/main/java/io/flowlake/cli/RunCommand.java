@@ -51,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ApiOptions apiOptions;
   @Mixin LakeOption lakeOption;
   @Mixin PullOptions pullOptions;
+  @Mixin PersonalDataOptions personalDataOptions;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
@@ -78,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         new RunJob.Settings(
             config,
             ApiOptions.sourceOptions(config),
-            pullOptions.settings(config),
+            pullOptions.settings(config, personalDataOptions.personalData()),
             withArchives,
             maxRejects == null ? -1 : maxRejects,
             vacuum ? retentionOption.retention() : null);

@@ -41,9 +41,16 @@ public record LakePaths(String root) implements Serializable {
     return child(LakeTables.REJECTS);
   }
 
-  /** The contacts table; the contacts pull creates it, erasure deletes from it when it exists. */
   public String contacts() {
-    return child("contacts");
+    return child(LakeTables.CONTACTS);
+  }
+
+  public String contactFields() {
+    return child(LakeTables.CONTACT_FIELDS);
+  }
+
+  public String groups() {
+    return child(LakeTables.GROUPS);
   }
 
   public String tombstones() {

@@ -41,6 +41,24 @@ final class LakeTableCreator {
         spark, paths.tombstones(), LakeTables.TOMBSTONES, LakeTables.TOMBSTONES_SCHEMA, null);
   }
 
+  static DeltaTable contacts(SparkSession spark, LakePaths paths) {
+    return create(
+        spark, paths.contacts(), LakeTables.CONTACTS, ContactTables.CONTACTS_SCHEMA, null);
+  }
+
+  static DeltaTable contactFields(SparkSession spark, LakePaths paths) {
+    return create(
+        spark,
+        paths.contactFields(),
+        LakeTables.CONTACT_FIELDS,
+        ContactTables.CONTACT_FIELDS_SCHEMA,
+        null);
+  }
+
+  static DeltaTable groups(SparkSession spark, LakePaths paths) {
+    return create(spark, paths.groups(), LakeTables.GROUPS, ContactTables.GROUPS_SCHEMA, null);
+  }
+
   private static DeltaTable create(
       SparkSession spark, String location, String name, StructType schema, String partitionColumn) {
     clearUncommittedLog(spark, location);

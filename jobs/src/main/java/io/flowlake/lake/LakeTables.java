@@ -21,6 +21,9 @@ public final class LakeTables {
   public static final String RUNS = "runs";
   public static final String RUN_VALUES = "run_values";
   public static final String REJECTS = "rejects";
+  public static final String CONTACTS = "contacts";
+  public static final String CONTACT_FIELDS = "contact_fields";
+  public static final String GROUPS = "groups";
   public static final String TOMBSTONES = "tombstones";
   public static final String PARTITION_COLUMN = "created_month";
 
@@ -98,6 +101,19 @@ public final class LakeTables {
               REJECTS,
               "Every record that could not be parsed, with its raw JSON and the reason.",
               REJECTS_SCHEMA),
+          new Table(
+              CONTACTS,
+              "One row per contact uuid (newest modified_on wins); name and URNs as the"
+                  + " personal-data policy keeps them, only the kept fields.",
+              ContactTables.CONTACTS_SCHEMA),
+          new Table(
+              CONTACT_FIELDS,
+              "The workspace's contact fields as fields.json lists them, replaced each pull.",
+              ContactTables.CONTACT_FIELDS_SCHEMA),
+          new Table(
+              GROUPS,
+              "The workspace's contact groups as groups.json lists them, replaced each pull.",
+              ContactTables.GROUPS_SCHEMA),
           new Table(
               TOMBSTONES,
               "One row per erased contact: the SHA-256 of its uuid, the erasure's origin and time.",

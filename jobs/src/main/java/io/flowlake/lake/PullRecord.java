@@ -8,7 +8,8 @@ import java.util.List;
  * {@code after} is null for a full pull; {@code watermarkAfter} is the largest {@code modified_on}
  * merged so far (never beyond {@code t0}). {@code countMismatches} lists, after a full pull, where
  * the lake's per-flow run counts by exit type differ from {@code /api/v2/flows.json}'s: how a user
- * notices missing data (empty when they agree, or when not checked).
+ * notices missing data (empty when they agree, or when not checked). {@code contacts} is what the
+ * contacts landing brought, null when the pull skipped contacts.
  */
 public record PullRecord(
     String pullId,
@@ -26,7 +27,8 @@ public record PullRecord(
     long throttled,
     long retries,
     int monthsTouched,
-    List<String> countMismatches) {
+    List<String> countMismatches,
+    ContactsRecord contacts) {
 
   public PullRecord {
     countMismatches = countMismatches == null ? List.of() : List.copyOf(countMismatches);

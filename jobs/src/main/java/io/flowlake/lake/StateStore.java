@@ -164,6 +164,13 @@ public final class StateStore {
     n.put("retries", p.retries());
     n.put("months_touched", p.monthsTouched());
     p.countMismatches().forEach(n.putArray("count_mismatches")::add);
+    if (p.contacts() != null) {
+      ObjectNode contacts = n.putObject("contacts");
+      contacts.put("contacts", p.contacts().contacts());
+      contacts.put("rejects", p.contacts().rejects());
+      contacts.put("fields", p.contacts().fields());
+      contacts.put("groups", p.contacts().groups());
+    }
     return n;
   }
 
@@ -184,7 +191,19 @@ public final class StateStore {
         n.path("throttled").asLong(),
         n.path("retries").asLong(),
         n.path("months_touched").asInt(),
-        texts(n.get("count_mismatches")));
+        texts(n.get("count_mismatches")),
+        contacts(n.get("contacts")));
+  }
+
+  private static ContactsRecord contacts(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    return new ContactsRecord(
+        n.path("contacts").asLong(),
+        n.path("rejects").asLong(),
+        n.path("fields").asInt(),
+        n.path("groups").asInt());
   }
 
   private static List<String> texts(JsonNode n) {

@@ -29,8 +29,12 @@ public final class StatsColumns {
           List.of("reject_id", "source", "rejected_at"),
           LakeTables.TOMBSTONES,
           List.of("contact_uuid_sha256", "origin", "tombstoned_at"),
-          "contacts",
-          List.of("created_on", "modified_on"));
+          LakeTables.CONTACTS,
+          List.of("status", "created_on", "modified_on", "last_seen_on"),
+          LakeTables.CONTACT_FIELDS,
+          List.of("key", "type"),
+          LakeTables.GROUPS,
+          List.of("uuid", "status"));
 
   /** The property's value for {@code table}, e.g. {@code uuid,flow_uuid,created_on}. */
   public static String of(String table) {

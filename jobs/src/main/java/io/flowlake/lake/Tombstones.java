@@ -1,5 +1,6 @@
 package io.flowlake.lake;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.lit;
@@ -60,12 +61,21 @@ public final class Tombstones {
     return without(runs, hashOf(col("contact_uuid")));
   }
 
+  /** {@code contacts} rows ({@code uuid} column) less the tombstoned ones. */
+  public Dataset<Row> dropFromContacts(Dataset<Row> contacts) {
+    return without(contacts, hashOf(col("uuid")));
+  }
+
   /**
-   * {@code rejects} ({@code raw} column) less those whose JSON names a tombstoned contact. A reject
-   * whose raw text is not JSON with {@code contact.uuid} cannot be matched here.
+   * {@code rejects} ({@code raw} column) less those whose JSON names a tombstoned contact: a run's
+   * {@code contact.uuid}, else a contact record's own {@code uuid}. A reject whose raw text is not
+   * such JSON cannot be matched here ({@link Erasure} still finds the uuid in it).
    */
   public Dataset<Row> dropFromRejects(Dataset<Row> rejects) {
-    return without(rejects, hashOf(get_json_object(col("raw"), "$.contact.uuid")));
+    Column contact =
+        coalesce(
+            get_json_object(col("raw"), "$.contact.uuid"), get_json_object(col("raw"), "$.uuid"));
+    return without(rejects, hashOf(contact));
   }
 
   private Dataset<Row> without(Dataset<Row> rows, Column contactHash) {

@@ -6,6 +6,7 @@ import io.flowlake.lake.LakeVacuum;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
+import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.pull.BackfillJob;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
@@ -93,6 +94,8 @@ public final class RunJob {
    */
   public RunOutcome run(Settings settings, Instant startedAt) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    // before the lock and the report: a run refused for its policy leaves the lake as it was
+    new LakePolicyRecord(lake, conf, clock).admit(settings.pull().personalData());
     RunReport report = new RunReport(UUID.randomUUID().toString(), "run", lake.root(), startedAt);
     RunOutcome outcome = RunOutcome.FAILURE;
     int exitCode = exitCodes.of(RunOutcome.FAILURE);
@@ -132,7 +135,8 @@ public final class RunJob {
   private RunOutcome pullAndTransform(Settings settings, RunReport report) {
     if (settings.withArchives()) {
       listener.backfilled(
-          new BackfillJob(spark, lake, clock).run(settings.api(), settings.connection()));
+          new BackfillJob(spark, lake, clock)
+              .run(settings.api(), settings.connection(), settings.pull().personalData()));
     }
     PullJob pullJob =
         new PullJob(spark, lake, clock, listener.pullProgress(settings.api().requestsPerHour()));

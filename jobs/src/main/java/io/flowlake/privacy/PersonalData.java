@@ -30,6 +30,9 @@ public final class PersonalData implements Serializable {
   private static final String HASH_PREFIX = "hmac:";
   private static final String ALGORITHM = "HmacSHA256";
 
+  /** What {@link #keyCheck} hashes: a fixed text, so two keys are compared without either. */
+  private static final String KEY_CHECK_LABEL = "flowlake personal-data key check";
+
   private final PersonalDataPolicy policy;
   private final byte[] key;
 
@@ -78,6 +81,14 @@ public final class PersonalData implements Serializable {
       case KEEP -> value;
       case HASH -> udf((UDF1<String, String>) this::protect, DataTypes.StringType).apply(value);
     };
+  }
+
+  /**
+   * Under {@code hash}, the HMAC of a fixed label: recorded in the lake so that a later pull under
+   * another key is refused, while the key itself is never written; null under the other policies.
+   */
+  public String keyCheck() {
+    return policy == PersonalDataPolicy.HASH ? protect(KEY_CHECK_LABEL) : null;
   }
 
   private byte[] mac(String value) {

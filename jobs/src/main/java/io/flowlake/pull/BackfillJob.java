@@ -7,6 +7,8 @@ import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ArchiveState;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
+import io.flowlake.privacy.LakePolicyRecord;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.ArchiveSourceOptions;
 import io.flowlake.source.RapidProArchivesProvider;
 import java.time.Clock;
@@ -46,10 +48,13 @@ public final class BackfillJob {
 
   /**
    * @param sourceOptions the {@code rapidpro} source's connection options for {@code config}
+   * @param personalData what the lake keeps of contact names and URNs
    */
-  public BackfillRecord run(ApiConfig config, Map<String, String> sourceOptions) {
+  public BackfillRecord run(
+      ApiConfig config, Map<String, String> sourceOptions, PersonalData personalData) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     LakeAccess.requireWritable(paths, conf);
+    new LakePolicyRecord(paths, conf, clock).admit(personalData);
     Instant started = clock.instant();
     ArchiveState state = new ArchiveState(paths, conf);
     List<ArchiveInfo> listed = new ArchivesClient(config).runArchives();
@@ -67,7 +72,7 @@ public final class BackfillJob {
     Dataset<Row> read =
         spark.read().format(RapidProArchivesProvider.SHORT_NAME).options(options).load();
     RunLanding.Landed landed =
-        new RunLanding(spark, paths, PullStage.Listener.NONE)
+        new RunLanding(spark, paths, PullStage.Listener.NONE, personalData)
             .land(read, readId, LakeTables.SOURCE_ARCHIVE, started);
     state.recordMerged(pending, clock.instant());
     return new BackfillRecord(

@@ -2,10 +2,13 @@ package io.flowlake.pull;
 
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ReadSettings;
+import io.flowlake.lake.ContactsRecord;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
+import io.flowlake.privacy.LakePolicyRecord;
+import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.RapidProTableProvider;
 import io.flowlake.source.ReadConcurrency;
 import io.flowlake.source.RunsReadPlan;
@@ -18,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -33,9 +37,10 @@ import org.apache.spark.sql.SparkSession;
  * <p>Order of work, which is what makes a pull killed at any moment safe to run again: (1)-(4) land
  * the runs ({@link RunLanding}: fetch every page once into a staging folder, merge {@code runs},
  * rebuild the touched months of {@code run_values}, keep rejects); (5) only then record the new
- * watermark, after erasing the contacts RapidPro deleted since the last pull ({@link
- * DeletionsMirror}). A crash before (5) leaves the old watermark, so the next pull fetches the same
- * window again and the merges converge to the same lake.
+ * watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same window
+ * again and the merges converge to the same lake. Unless the settings skip them, the contacts land
+ * between (4) and (5) with a watermark of their own ({@link ContactsLanding}); then the contacts
+ * RapidPro deleted since the last pull are erased ({@link DeletionsMirror}).
  *
  * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
  * watermark after each: all windows up to it are merged, so after a crash the next pull starts
@@ -80,6 +85,7 @@ public final class PullJob {
   private PullRecord pull(PullSettings settings, String pullId) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     LakeAccess.requireWritable(paths, conf);
+    new LakePolicyRecord(paths, conf, clock).admit(settings.personalData());
     StateStore state = new StateStore(paths, conf);
     Instant started = clock.instant();
     Instant t0 = started.truncatedTo(ChronoUnit.MICROS);
@@ -88,6 +94,9 @@ public final class PullJob {
     boolean full = watermark == null || state.unfinishedFullPull();
     Instant after = watermark == null ? null : watermark.minus(settings.overlap());
 
+    // Before any write: a kept contact field the workspace does not have stops the pull here.
+    Optional<ContactsLanding> contacts =
+        ContactsLanding.prepare(spark, paths, stages, settings, settings.personalData());
     Map<String, String> options = sourceOptions(settings, pullId, t0, after);
     RunsReadPlan plan = RunsReadPlan.of(options);
     List<RunsWindow> windows = plan.windows();
@@ -99,7 +108,7 @@ public final class PullJob {
       for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
         List<RunsWindow> chunk =
             windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
-        Chunk done = pullChunk(options, chunk, pullId, t0);
+        Chunk done = pullChunk(options, chunk, pullId, t0, settings.personalData());
         total.add(done);
         watermark = later(watermark, done.newest);
         if (watermark != null && watermark.isAfter(t0)) {
@@ -115,6 +124,7 @@ public final class PullJob {
       SourceMetrics.forget(pullId);
     }
 
+    ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
     List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
     PullRecord record =
         new PullRecord(
@@ -133,7 +143,8 @@ public final class PullJob {
             total.fetched.throttled(),
             total.fetched.retries(),
             total.months.size(),
-            mismatches);
+            mismatches,
+            contactsLanded);
     stages.erased(new DeletionsMirror(spark, paths).mirror(settings, t0));
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
@@ -145,7 +156,11 @@ public final class PullJob {
    * rejects kept. Nothing of the state is written here, so a crash inside re-reads only this chunk.
    */
   private Chunk pullChunk(
-      Map<String, String> options, List<RunsWindow> windows, String pullId, Instant t0) {
+      Map<String, String> options,
+      List<RunsWindow> windows,
+      String pullId,
+      Instant t0,
+      PersonalData personalData) {
     Map<String, String> chunkOptions = new HashMap<>(options);
     chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
     chunkOptions.remove(ReadSettings.AFTER.key());
@@ -157,7 +172,8 @@ public final class PullJob {
     Dataset<Row> read =
         spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
     RunLanding.Landed landed =
-        new RunLanding(spark, paths, stages).land(read, pullId, LakeTables.SOURCE_API, t0);
+        new RunLanding(spark, paths, stages, personalData)
+            .land(read, pullId, LakeTables.SOURCE_API, t0);
     Chunk done = new Chunk();
     done.fetched = landed.read();
     done.months.addAll(landed.months());

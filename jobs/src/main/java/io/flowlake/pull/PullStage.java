@@ -12,6 +12,10 @@ public enum PullStage {
   REJECTS_KEPT,
   /** A chunk of windows is merged and its watermark recorded; more chunks follow. */
   CHUNK_COMMITTED,
+  /** The contacts read is staged ({@link ContactsLanding}); nothing of the lake written yet. */
+  CONTACTS_FETCHED,
+  /** contacts, contact_fields and groups written; the contacts watermark not yet. */
+  CONTACTS_MERGED,
   STATE_COMMITTED;
 
   /** Told of each completed stage, and when a pull starts and ends. */

@@ -7,6 +7,8 @@ import io.flowlake.lake.RejectsStore;
 import io.flowlake.lake.RunValuesRefresh;
 import io.flowlake.lake.RunsMerge;
 import io.flowlake.lake.Tombstones;
+import io.flowlake.privacy.PersonalData;
+import io.flowlake.privacy.ProtectedRuns;
 import io.flowlake.source.SourceMetrics;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,11 +36,14 @@ final class RunLanding {
   private final SparkSession spark;
   private final LakePaths paths;
   private final PullStage.Listener stages;
+  private final PersonalData personalData;
 
-  RunLanding(SparkSession spark, LakePaths paths, PullStage.Listener stages) {
+  RunLanding(
+      SparkSession spark, LakePaths paths, PullStage.Listener stages, PersonalData personalData) {
     this.spark = spark;
     this.paths = paths;
     this.stages = stages;
+    this.personalData = personalData;
   }
 
   /**
@@ -48,7 +53,8 @@ final class RunLanding {
    * @param rejectedAt the time its rejects are recorded with
    */
   Landed land(Dataset<Row> read, String readId, String source, Instant rejectedAt) {
-    Staging staged = Staging.write(spark, paths, readId, read);
+    // the policy applies before staging: under drop or hash no name reaches the disk in clear
+    Staging staged = Staging.write(spark, paths, readId, ProtectedRuns.of(read, personalData));
     stages.completed(PullStage.FETCHED);
     Tombstones tombstones = new Tombstones(spark, paths);
     Dataset<Row> runs = tombstones.dropFromRuns(staged.records());

@@ -59,7 +59,7 @@ public record SourceOptions(
   }
 
   /** The connection options both sources share, as a validated client configuration. */
-  static ApiConfig connection(Map<String, String> raw) {
+  public static ApiConfig connection(Map<String, String> raw) {
     String api = ConnectionSettings.API.from(raw);
     if (api == null || api.isBlank()) {
       throw new ConfigException(

@@ -133,7 +133,8 @@ class PullFailuresTest {
 
   /**
    * A RapidPro that answers every runs request with one page and has deleted no contact (a pull
-   * always lists deletions); flows.json: 404.
+   * always lists deletions, even with --no-contacts); flows.json: 404, and no contacts: pull with
+   * --no-contacts.
    */
   private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -160,7 +161,7 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      CliResult result = pull(url(server), "secret-tok", lake);
+      CliResult result = pull(url(server), "secret-tok", lake, "--no-contacts");
 
       assertThat(result.exitCode()).isZero();
       assertThat(runs(lake)).isEqualTo(2);
@@ -186,7 +187,8 @@ class PullFailuresTest {
       Path lake = dir.resolve("lake");
       URI api = url(server);
 
-      CliResult result = command("run", api, "secret-tok", lake, "--max-rejects", "0");
+      CliResult result =
+          command("run", api, "secret-tok", lake, "--max-rejects", "0", "--no-contacts");
 
       assertThat(result.exitCode()).isEqualTo(ExitCodes.PARTIAL);
       assertThat(runs(lake)).isEqualTo(2);
@@ -207,7 +209,8 @@ class PullFailuresTest {
       assertThat(report.at("/pull/max_rejects").asLong()).isZero();
 
       // the same reject within the limit is no longer partial: the re-run finds nothing new
-      CliResult within = command("run", api, "secret-tok", lake, "--max-rejects", "1");
+      CliResult within =
+          command("run", api, "secret-tok", lake, "--max-rejects", "1", "--no-contacts");
       assertThat(within.exitCode()).isEqualTo(ExitCodes.NOTHING_NEW);
     } finally {
       server.stop(0);

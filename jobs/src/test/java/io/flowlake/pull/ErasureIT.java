@@ -45,23 +45,21 @@ import org.junit.jupiter.api.io.TempDir;
 class ErasureIT {
 
   private static final SparkSession spark = SharedSpark.session();
-  private static final String CODEC = "spark.sql.parquet.compression.codec";
   @RegisterExtension final SimulatorExtension simulators = SimulatorExtension.onDemand();
   @RegisterExtension final InProcessCli cli = new InProcessCli();
   @TempDir Path dir;
 
   @Test
   void erasedContactsLeaveEveryTableMartAndFileAndNoBackfillBringsThemBack() throws Exception {
-    String codec = spark.conf().get(CODEC);
-    spark.conf().set(CODEC, "uncompressed");
-    try {
-      erase();
-    } finally {
-      spark.conf().set(CODEC, codec);
-    }
+    RawBytesScan.withUncompressedParquet(
+        spark,
+        () -> {
+          erase();
+          return null;
+        });
   }
 
-  private void erase() throws Exception {
+  private void erase() {
     // Runs over the 80 days before 50 days ago, RapidPro keeping 90: about half only in archives.
     Simulator sim =
         simulators.start(
@@ -79,15 +77,19 @@ class ErasureIT {
     String lakeArg = lake.toString();
     LakePaths paths = new LakePaths(lake.toUri().toString());
 
-    CliResult first = cli.against(sim).run("pull", "--lake", lakeArg);
+    CliResult first = cli.against(sim).run("pull", "--lake", lakeArg, "--personal-data", "keep");
     assertThat(first.exitCode()).as(first.err()).isZero();
     Map<String, RunRecord> pulled = LakeRuns.read(spark, paths.runs());
     assertThat(contactsIn(pulled)).contains(deleted.uuid(), forgotten.uuid());
+    assertThat(spark.read().format("delta").load(paths.contacts()).select("uuid").collectAsList())
+        .as("both are in the contacts table")
+        .extracting(r -> r.getString(0))
+        .contains(deleted.uuid(), forgotten.uuid());
     keepReject(paths, deleted, truth);
 
     // Deleted in RapidPro: its runs leave runs.json, and the next pull erases it everywhere.
     sim.workspace().deleteContact(deleted.uuid());
-    CliResult second = cli.against(sim).run("run", "--lake", lakeArg);
+    CliResult second = cli.against(sim).run("run", "--lake", lakeArg, "--personal-data", "keep");
     // No run changed (a deletion is not a modification), so the run says "nothing new" (5).
     assertThat(second.exitCode()).as(second.err()).isEqualTo(5);
     assertThat(second.out())
@@ -115,7 +117,8 @@ class ErasureIT {
 
     // The archives still hold both; a backfill and a full re-pull must not bring them back.
     CliResult backfill =
-        cli.against(sim).run("run", "--with-archives", "--full", "--lake", lakeArg);
+        cli.against(sim)
+            .run("run", "--with-archives", "--full", "--lake", lakeArg, "--personal-data", "keep");
     assertThat(backfill.exitCode()).as(backfill.err()).isZero();
     assertThat(backfill.out()).contains("merged");
     Set<String> erased = Set.of(deleted.uuid(), forgotten.uuid());
@@ -128,13 +131,15 @@ class ErasureIT {
     // Older files still hold them, for time travel, until a vacuum.
     List<String> needles = new ArrayList<>(personal(deleted));
     needles.addAll(personal(forgotten));
-    assertThat(RawBytesScan.find(lake, needles).keySet())
+    assertThat(RawBytesScan.lookingFor(needles).tree(lake).stringsFound())
         .as("the scan finds what older files hold")
         .containsAll(personal(deleted))
         .contains(forgotten.uuid(), forgotten.name());
     CliResult vacuum = cli.run("vacuum", "--lake", lakeArg, "--retention", "0s");
     assertThat(vacuum.exitCode()).as(vacuum.err()).isZero();
-    assertThat(RawBytesScan.find(lake, needles)).isEmpty();
+    RawBytesScan after = RawBytesScan.lookingFor(needles).tree(lake);
+    assertThat(after.filesScanned()).isPositive();
+    assertThat(after.found()).isEmpty();
     assertThat(LakeRuns.read(spark, paths.runs())).isEqualTo(history);
   }
 
@@ -231,6 +236,15 @@ class ErasureIT {
                 .count())
         .as("rejects")
         .isZero();
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(paths.contacts())
+                .where(org.apache.spark.sql.functions.col("uuid").equalTo(who.uuid()))
+                .count())
+        .as("contacts")
+        .isZero();
   }
 
   /** What a file must not hold once the contact is erased: uuid, name, URN, number alone. */
@@ -252,9 +266,13 @@ class ErasureIT {
     return runs.values().stream().map(r -> r.contact().uuid()).collect(Collectors.toSet());
   }
 
-  private static String sha256(String text) throws Exception {
-    return HexFormat.of()
-        .formatHex(
-            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 }

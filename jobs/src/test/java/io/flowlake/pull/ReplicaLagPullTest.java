@@ -87,7 +87,7 @@ class ReplicaLagPullTest {
   /** The simulator's runs that the lake lacks or holds in an older version. */
   private List<RunRecord> behind(Path lake) {
     Map<String, RunRecord> runs = fx.lakeRuns(lake);
-    return simulator.get().workspace().snapshot().stream()
+    return LakeRuns.byUuid(simulator.get().workspace().snapshot()).values().stream()
         .filter(r -> !r.equals(runs.get(r.uuid())))
         .toList();
   }
