@@ -94,6 +94,28 @@ public final class CommandSettings {
           "$" + PII_KEY_ENV,
           "File holding the key of --personal-data hash; the key is never stored in the lake.");
 
+  public static final Setting<Duration> RETENTION =
+      Setting.of(
+          "retention",
+          ValueType.DURATION,
+          "7d",
+          "Vacuum: keep the files older lake versions need for this long (Delta's own default);"
+              + " under 7d only while nothing else reads or writes the lake.");
+
+  public static final Setting<Boolean> VACUUM =
+      Setting.of(
+          "vacuum",
+          ValueType.BOOLEAN,
+          "false",
+          "After the marts, vacuum the lake: erased contacts leave its files (see --retention).");
+
+  public static final Setting<String> CONTACT =
+      Setting.computed(
+          "contact",
+          ValueType.TEXT,
+          Setting.REQUIRED,
+          "UUIDs of contacts to erase from the lake, who stay erased (tombstones).");
+
   public static final Setting<String> JDBC_URL =
       Setting.computed(
           "jdbcUrl",

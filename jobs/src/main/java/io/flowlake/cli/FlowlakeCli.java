@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       TransformCommand.class,
       RunCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      ForgetCommand.class,
+      VacuumCommand.class
     })
 public final class FlowlakeCli implements Runnable {
 

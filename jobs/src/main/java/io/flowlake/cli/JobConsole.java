@@ -84,6 +84,12 @@ public final class JobConsole implements RunListener {
   }
 
   @Override
+  public void vacuumed(int tables, java.time.Duration retention) {
+    out.printf(
+        "vacuum: %d tables purged and vacuumed, files older than %s removed%n", tables, retention);
+  }
+
+  @Override
   public void tooManyRejects(long rejects, long maxRejects) {
     out.printf(
         "flowlake run: %,d records rejected, more than --max-rejects %,d: see the rejects table%n",

@@ -1,5 +1,6 @@
 package io.flowlake.cli;
 
+import io.flowlake.lake.Erasure;
 import io.flowlake.pull.PullStage;
 import io.flowlake.source.SourceMetrics;
 import java.io.PrintStream;
@@ -118,6 +119,13 @@ final class ProgressLine implements PullStage.Listener {
   private static String clock(long seconds) {
     Duration d = Duration.ofSeconds(seconds);
     return String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+  }
+
+  @Override
+  public void erased(Erasure.Erased erased) {
+    if (erased.contacts() > 0) {
+      out.printf("%s%n", ErasureReport.line("erased %,d contacts deleted in RapidPro", erased));
+    }
   }
 
   @Override

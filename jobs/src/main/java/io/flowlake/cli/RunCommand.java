@@ -64,6 +64,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--with-archives")
   boolean withArchives;
 
+  @Option(names = "--vacuum")
+  boolean vacuum;
+
+  @Mixin RetentionOption retentionOption;
+
   @Override
   public Integer call() {
     ApiConfig config = apiOptions.config();
@@ -76,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
             ApiOptions.sourceOptions(config),
             pullOptions.settings(config, personalDataOptions.personalData()),
             withArchives,
-            maxRejects == null ? -1 : maxRejects);
+            maxRejects == null ? -1 : maxRejects,
+            vacuum ? retentionOption.retention() : null);
     JobConsole console =
         reportJson ? JobConsole.withReportJson(System.err, System.out) : JobConsole.on(System.out);
     Instant started = Instant.now();

@@ -16,7 +16,7 @@ import org.apache.spark.sql.functions;
  * Lands a batch of contact rows ({@link ContactTables#CONTACTS_SCHEMA}) in {@code contacts}: one
  * row per uuid, the newest {@code modified_on} wins. One Delta commit either way, and landing the
  * same batch again changes nothing, so a pull killed before it records its contacts watermark
- * converges when run again.
+ * converges when run again. An erased contact ({@link Tombstones}) is never landed again.
  */
 public final class ContactsMerge {
 
@@ -34,7 +34,7 @@ public final class ContactsMerge {
    * is missing is gone, and rows kept under another field selection are rewritten).
    */
   public void land(Dataset<Row> batch, boolean replace) {
-    Dataset<Row> rows = newestPerUuid(batch);
+    Dataset<Row> rows = new Tombstones(spark, paths).dropFromContacts(newestPerUuid(batch));
     boolean exists = DeltaTable.isDeltaTable(spark, paths.contacts());
     DeltaTable contacts = LakeTableCreator.contacts(spark, paths);
     if (replace || !exists) {

@@ -53,6 +53,10 @@ public record LakePaths(String root) implements Serializable {
     return child(LakeTables.GROUPS);
   }
 
+  public String tombstones() {
+    return child(LakeTables.TOMBSTONES);
+  }
+
   public String state() {
     return child("_state");
   }

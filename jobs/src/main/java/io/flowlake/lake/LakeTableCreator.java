@@ -3,6 +3,7 @@ package io.flowlake.lake;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -11,46 +12,85 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Creates the lake's Delta tables on first use, with their declared schema and partitioning.
  * Deletion vectors let an incremental merge mark replaced rows instead of rewriting whole files.
+ * Every table keeps file statistics only on its {@link StatsColumns}, so no personal value reaches
+ * the Delta log; a table made before that rule gets the property when it is next opened (its older
+ * log entries age out with Delta's log retention, docs/erasure.md).
  */
 final class LakeTableCreator {
 
   static DeltaTable runs(SparkSession spark, LakePaths paths) {
-    return create(spark, paths.runs(), LakeTables.RUNS_SCHEMA, LakeTables.PARTITION_COLUMN);
+    return create(
+        spark, paths.runs(), LakeTables.RUNS, LakeTables.RUNS_SCHEMA, LakeTables.PARTITION_COLUMN);
   }
 
   static DeltaTable runValues(SparkSession spark, LakePaths paths) {
     return create(
-        spark, paths.runValues(), LakeTables.RUN_VALUES_SCHEMA, LakeTables.PARTITION_COLUMN);
+        spark,
+        paths.runValues(),
+        LakeTables.RUN_VALUES,
+        LakeTables.RUN_VALUES_SCHEMA,
+        LakeTables.PARTITION_COLUMN);
   }
 
   static DeltaTable rejects(SparkSession spark, LakePaths paths) {
-    return create(spark, paths.rejects(), LakeTables.REJECTS_SCHEMA, null);
+    return create(spark, paths.rejects(), LakeTables.REJECTS, LakeTables.REJECTS_SCHEMA, null);
+  }
+
+  static DeltaTable tombstones(SparkSession spark, LakePaths paths) {
+    return create(
+        spark, paths.tombstones(), LakeTables.TOMBSTONES, LakeTables.TOMBSTONES_SCHEMA, null);
   }
 
   static DeltaTable contacts(SparkSession spark, LakePaths paths) {
-    return create(spark, paths.contacts(), ContactTables.CONTACTS_SCHEMA, null);
+    return create(
+        spark, paths.contacts(), LakeTables.CONTACTS, ContactTables.CONTACTS_SCHEMA, null);
   }
 
   static DeltaTable contactFields(SparkSession spark, LakePaths paths) {
-    return create(spark, paths.contactFields(), ContactTables.CONTACT_FIELDS_SCHEMA, null);
+    return create(
+        spark,
+        paths.contactFields(),
+        LakeTables.CONTACT_FIELDS,
+        ContactTables.CONTACT_FIELDS_SCHEMA,
+        null);
   }
 
   static DeltaTable groups(SparkSession spark, LakePaths paths) {
-    return create(spark, paths.groups(), ContactTables.GROUPS_SCHEMA, null);
+    return create(spark, paths.groups(), LakeTables.GROUPS, ContactTables.GROUPS_SCHEMA, null);
   }
 
   private static DeltaTable create(
-      SparkSession spark, String location, StructType schema, String partitionColumn) {
+      SparkSession spark, String location, String name, StructType schema, String partitionColumn) {
     clearUncommittedLog(spark, location);
+    String statsColumns = StatsColumns.of(name);
     var builder =
         DeltaTable.createIfNotExists(spark)
             .location(location)
             .addColumns(schema)
-            .property("delta.enableDeletionVectors", "true");
+            .property("delta.enableDeletionVectors", "true")
+            .property(StatsColumns.PROPERTY, statsColumns);
     if (partitionColumn != null) {
       builder = builder.partitionedBy(partitionColumn);
     }
-    return builder.execute();
+    DeltaTable table = builder.execute();
+    keepStatsOnlyOn(spark, table, location, statsColumns);
+    return table;
+  }
+
+  /** A table created before {@link StatsColumns} existed is given the property now. */
+  private static void keepStatsOnlyOn(
+      SparkSession spark, DeltaTable table, String location, String statsColumns) {
+    Map<String, String> properties = table.detail().select("properties").head().getJavaMap(0);
+    if (!statsColumns.equals(properties.get(StatsColumns.PROPERTY))) {
+      spark.sql(
+          "alter table delta.`"
+              + location
+              + "` set tblproperties ('"
+              + StatsColumns.PROPERTY
+              + "' = '"
+              + statsColumns
+              + "')");
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ public final class LakeTables {
   public static final String CONTACTS = "contacts";
   public static final String CONTACT_FIELDS = "contact_fields";
   public static final String GROUPS = "groups";
+  public static final String TOMBSTONES = "tombstones";
   public static final String PARTITION_COLUMN = "created_month";
 
   /** Where a record came from; on a {@code modified_on} tie the API beats an archive. */
@@ -69,6 +70,22 @@ public final class LakeTables {
           .add("location", StringType, false)
           .add("rejected_at", TimestampType, false);
 
+  /**
+   * One row per erased contact: the SHA-256 of its uuid (never the uuid: after a vacuum no file of
+   * the lake may hold it, and a random uuid's hash cannot be reversed by enumeration), where the
+   * erasure came from ({@link #ORIGIN_RAPIDPRO} or {@link #ORIGIN_FORGET}) and when.
+   */
+  public static final StructType TOMBSTONES_SCHEMA =
+      new StructType()
+          .add("contact_uuid_sha256", StringType, false)
+          .add("origin", StringType, false)
+          .add("tombstoned_at", TimestampType, false);
+
+  /** A contact RapidPro lists as deleted; one given to {@code flowlake forget}. */
+  public static final String ORIGIN_RAPIDPRO = "rapidpro";
+
+  public static final String ORIGIN_FORGET = "forget";
+
   /** Each table's name, description and schema, in the order {@code schemas/} lists them. */
   public static final java.util.List<Table> ALL =
       java.util.List.of(
@@ -96,7 +113,11 @@ public final class LakeTables {
           new Table(
               GROUPS,
               "The workspace's contact groups as groups.json lists them, replaced each pull.",
-              ContactTables.GROUPS_SCHEMA));
+              ContactTables.GROUPS_SCHEMA),
+          new Table(
+              TOMBSTONES,
+              "One row per erased contact: the SHA-256 of its uuid, the erasure's origin and time.",
+              TOMBSTONES_SCHEMA));
 
   /** A documented table. */
   public record Table(String name, String description, StructType schema) {}

@@ -1,8 +1,11 @@
 package io.flowlake.models;
 
 import io.delta.tables.DeltaTable;
+import io.flowlake.lake.StatsColumns;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,6 +16,9 @@ final class MartWriter {
 
   /** Characters Delta refuses in column names unless the table maps column names. */
   private static final String DELTA_RESERVED = " ,;{}()\n\t=";
+
+  /** A mart's columns that name a contact: they get no file statistics. */
+  private static final Set<String> PERSONAL_COLUMNS = Set.of("Contact UUID", "Contact Name", "URN");
 
   private MartWriter() {}
 
@@ -37,13 +43,20 @@ final class MartWriter {
    * A mart with a column per (flow, result) has hundreds of columns, nearly all null on any row.
    * Delta's file statistics cover only the declared leading columns (the run columns, which a
    * reader filters on), not the first 32: min/max of 24 result columns cost a pass and skip
-   * nothing. Parquet dictionaries are off: the run columns are unique per run (a dictionary fills
-   * up and is thrown away) and a result column's few values per file gain little from one; on a
-   * 1M-run table this wrote 25% faster and no larger.
+   * nothing. Nor the contact's columns: statistics sit in clear in the Delta log, which no vacuum
+   * rewrites, and an erased contact must leave every file (docs/erasure.md). Parquet dictionaries
+   * are off: the run columns are unique per run (a dictionary fills up and is thrown away) and a
+   * result column's few values per file gain little from one; on a 1M-run table this wrote 25%
+   * faster and no larger.
    */
   private static DataFrameWriter<Row> asWideTable(Model mart, DataFrameWriter<Row> writer) {
+    List<String> indexed =
+        mart.columns().stream()
+            .map(ModelColumn::name)
+            .filter(name -> !PERSONAL_COLUMNS.contains(name))
+            .toList();
     return writer
-        .option("delta.dataSkippingNumIndexedCols", String.valueOf(mart.columns().size()))
+        .option(StatsColumns.PROPERTY, StatsColumns.quoted(indexed))
         .option("parquet.enable.dictionary", "false");
   }
 

@@ -2,6 +2,7 @@ package io.flowlake.ops;
 
 import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.LakeVacuum;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
@@ -10,6 +11,7 @@ import io.flowlake.pull.BackfillJob;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * {@code flowlake run}, what a schedule runs: under the lake's lock ({@link RunLock}), a backfill
  * from the archives if asked, a pull, then every mart rebuilt. Whether it succeeds or fails, its
  * {@link RunReport} is stored in {@code <lake>/_state/runs/} ({@link RunReportStore}) before the
- * run returns or throws.
+ * run returns or throws. With {@code --vacuum}, the lake is vacuumed last ({@link LakeVacuum}).
  */
 public final class RunJob {
 
@@ -34,16 +36,28 @@ public final class RunJob {
    * @param withArchives backfill from the run archives before the pull
    * @param maxRejects the rejects a pull may have before the run ends {@link RunOutcome#PARTIAL};
    *     negative for no limit
+   * @param vacuumRetention vacuum the lake after the marts, to this retention; null for no vacuum
    */
   public record Settings(
       ApiConfig api,
       Map<String, String> connection,
       PullSettings pull,
       boolean withArchives,
-      long maxRejects) {
+      long maxRejects,
+      Duration vacuumRetention) {
 
     public Settings {
       connection = Map.copyOf(connection);
+    }
+
+    /** A run that does not vacuum. */
+    public Settings(
+        ApiConfig api,
+        Map<String, String> connection,
+        PullSettings pull,
+        boolean withArchives,
+        long maxRejects) {
+      this(api, connection, pull, withArchives, maxRejects, null);
     }
 
     @Override
@@ -132,6 +146,10 @@ public final class RunJob {
     TransformResult marts = Transform.run(spark, lake.root());
     listener.transformed(marts);
     report.transform(marts);
+    if (settings.vacuumRetention() != null) {
+      int tables = new LakeVacuum(spark, lake).vacuum(settings.vacuumRetention());
+      listener.vacuumed(tables, settings.vacuumRetention());
+    }
     RunOutcome outcome = outcome(pull, settings.maxRejects());
     if (outcome == RunOutcome.PARTIAL) {
       listener.tooManyRejects(pull.rejects(), settings.maxRejects());

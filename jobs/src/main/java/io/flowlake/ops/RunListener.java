@@ -25,6 +25,9 @@ public interface RunListener {
 
   default void transformed(TransformResult marts) {}
 
+  /** {@code run --vacuum}: the lake's tables were purged and vacuumed to {@code retention}. */
+  default void vacuumed(int tables, java.time.Duration retention) {}
+
   /**
    * The pull rejected more records than the run allows: the run ends {@link RunOutcome#PARTIAL}.
    */

@@ -12,6 +12,7 @@ import io.flowlake.lake.DefinitionsReplace;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.RejectsStore;
+import io.flowlake.lake.Tombstones;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.SourceOptions;
 import java.time.Instant;
@@ -108,7 +109,11 @@ final class ContactsLanding {
     definitions.groups(groups.stream().map(ContactRows::group).toList());
     new ContactsMerge(spark, paths).land(staged.contacts(), replace);
     if (staged.rejectCount() > 0) {
-      new RejectsStore(spark, paths).add(staged.rejects(), LakeTables.SOURCE_API, t0);
+      new RejectsStore(spark, paths)
+          .add(
+              new Tombstones(spark, paths).dropFromRejects(staged.rejects()),
+              LakeTables.SOURCE_API,
+              t0);
     }
     stages.completed(PullStage.CONTACTS_MERGED);
 

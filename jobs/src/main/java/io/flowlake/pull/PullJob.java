@@ -39,7 +39,8 @@ import org.apache.spark.sql.SparkSession;
  * rebuild the touched months of {@code run_values}, keep rejects); (5) only then record the new
  * watermark. A crash before (5) leaves the old watermark, so the next pull fetches the same window
  * again and the merges converge to the same lake. Unless the settings skip them, the contacts land
- * between (4) and (5) with a watermark of their own ({@link ContactsLanding}).
+ * between (4) and (5) with a watermark of their own ({@link ContactsLanding}); then the contacts
+ * RapidPro deleted since the last pull are erased ({@link DeletionsMirror}).
  *
  * <p>A long pull does (1)-(4) a chunk of windows at a time (oldest first) and records a checkpoint
  * watermark after each: all windows up to it are merged, so after a crash the next pull starts
@@ -144,6 +145,7 @@ public final class PullJob {
             total.months.size(),
             mismatches,
             contactsLanded);
+    stages.erased(new DeletionsMirror(spark, paths).mirror(settings, t0));
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;

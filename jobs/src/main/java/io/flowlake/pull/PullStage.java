@@ -31,6 +31,9 @@ public enum PullStage {
      */
     default void started(String pullId) {}
 
+    /** The contacts RapidPro deleted since the last pull were erased: counts only. */
+    default void erased(io.flowlake.lake.Erasure.Erased erased) {}
+
     /** The pull ended, whether it finished or failed; no more calls follow. */
     default void ended() {}
   }

@@ -6,6 +6,7 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.RejectsStore;
 import io.flowlake.lake.RunValuesRefresh;
 import io.flowlake.lake.RunsMerge;
+import io.flowlake.lake.Tombstones;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.privacy.ProtectedRuns;
 import io.flowlake.source.SourceMetrics;
@@ -20,7 +21,8 @@ import org.apache.spark.sql.SparkSession;
  * The one way runs reach the lake, for a pull and a backfill alike: a read of runs is (1) staged,
  * fetched once into files; (2) merged into {@code runs} in one commit, newest {@code modified_on}
  * wins and an API record beats an archive one on a tie ({@link RunsMerge}); (3) the months it
- * touched of {@code run_values} are rebuilt; (4) its rejects are kept.
+ * touched of {@code run_values} are rebuilt; (4) its rejects are kept. The runs and rejects of an
+ * erased contact ({@link Tombstones}) are dropped before (2): an archive still holds them.
  *
  * <p>Every step is idempotent and none writes the job's state: the caller records what it landed (a
  * watermark, the archives merged) only after {@link #land} returns. A job killed anywhere before
@@ -54,13 +56,15 @@ final class RunLanding {
     // the policy applies before staging: under drop or hash no name reaches the disk in clear
     Staging staged = Staging.write(spark, paths, readId, ProtectedRuns.of(read, personalData));
     stages.completed(PullStage.FETCHED);
-    Dataset<Row> runs = staged.records();
+    Tombstones tombstones = new Tombstones(spark, paths);
+    Dataset<Row> runs = tombstones.dropFromRuns(staged.records());
     List<String> months = new RunsMerge(spark, paths).merge(runs, source);
     stages.completed(PullStage.RUNS_MERGED);
     new RunValuesRefresh(spark, paths).refresh(months);
     stages.completed(PullStage.RUN_VALUES_REFRESHED);
     if (staged.totals().rejects() > 0) {
-      new RejectsStore(spark, paths).add(staged.rejects(), source, rejectedAt);
+      new RejectsStore(spark, paths)
+          .add(tombstones.dropFromRejects(staged.rejects()), source, rejectedAt);
     }
     stages.completed(PullStage.REJECTS_KEPT);
     Instant newest = newestModifiedOn(runs);

@@ -132,13 +132,21 @@ class PullFailuresTest {
   }
 
   /**
-   * A RapidPro that answers every runs request with one page (flows.json: 404, and no contacts:
-   * pull with --no-contacts).
+   * A RapidPro that answers every runs request with one page and has deleted no contact (a pull
+   * always lists deletions, even with --no-contacts); flows.json: 404, and no contacts: pull with
+   * --no-contacts.
    */
   private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    serve(server, "/api/v2/runs.json", body);
+    serve(server, "/api/v2/contacts.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
+    server.start();
+    return server;
+  }
+
+  private static void serve(HttpServer server, String path, String body) {
     server.createContext(
-        "/api/v2/runs.json",
+        path,
         exchange -> {
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -146,8 +154,6 @@ class PullFailuresTest {
           exchange.getResponseBody().write(bytes);
           exchange.close();
         });
-    server.start();
-    return server;
   }
 
   @Test

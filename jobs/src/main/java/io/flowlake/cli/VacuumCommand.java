@@ -1,0 +1,41 @@
+package io.flowlake.cli;
+
+import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.LakeVacuum;
+import io.flowlake.ops.RunLock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code flowlake vacuum}: erased and replaced rows leave the lake's files (docs/erasure.md). */
+@Command(
+    name = "vacuum",
+    mixinStandardHelpOptions = true,
+    modelTransformer = OptionsFromRegistry.class,
+    description = {
+      "Rewrites the files that still hold deleted rows, then removes every file no lake version",
+      "newer than --retention needs (Delta's REORG ... APPLY (PURGE), then VACUUM), tables and marts.",
+      "Time travel then reaches back only --retention."
+    })
+final class VacuumCommand implements Callable<Integer> {
+
+  @Mixin LakeOption lakeOption;
+  @Mixin RetentionOption retentionOption;
+  @Mixin ConfigOption configOption;
+  @Mixin VerboseOption verboseOption;
+
+  @Override
+  public Integer call() {
+    Duration retention = retentionOption.retention();
+    try (Sparks spark = Sparks.open("vacuum")) {
+      LakePaths lake = lakeOption.paths(spark.session());
+      JobConsole console = JobConsole.on(System.out);
+      try (RunLock lock = Locks.take(spark.session(), lake, "vacuum", console)) {
+        int tables = new LakeVacuum(spark.session(), lake).vacuum(retention);
+        console.vacuumed(tables, retention);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.flowlake.lake;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Makes erasure physical with Delta's own tools, for every Delta table of the lake (its tables and
+ * its marts): {@code REORG TABLE ... APPLY (PURGE)} rewrites the files whose rows were deleted
+ * through deletion vectors, then {@code VACUUM} removes every file no version newer than the
+ * retention needs. After it, time travel reaches back only as far as the retention.
+ *
+ * <p>Delta refuses a retention under its 7-day safety margin, since a reader or writer still on an
+ * older version would lose files under it; a shorter one turns that check off for this call only,
+ * and is safe only when nothing else uses the lake (the lake's lock keeps flowlake's own writers
+ * out).
+ */
+public final class LakeVacuum {
+
+  /** Delta's own default, and flowlake's: a week of time travel. */
+  public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
+  private static final String RETENTION_CHECK =
+      "spark.databricks.delta.retentionDurationCheck.enabled";
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+
+  public LakeVacuum(SparkSession spark, LakePaths paths) {
+    this.spark = spark;
+    this.paths = paths;
+  }
+
+  /** Purges and vacuums each table; returns how many tables it vacuumed. */
+  public int vacuum(Duration retention) {
+    List<String> tables = tables();
+    double hours = retention.toMillis() / 3_600_000.0;
+    boolean belowSafety = retention.compareTo(DEFAULT_RETENTION) < 0;
+    String previous = spark.conf().get(RETENTION_CHECK, "true");
+    if (belowSafety) {
+      spark.conf().set(RETENTION_CHECK, "false");
+    }
+    try {
+      for (String table : tables) {
+        spark.sql("reorg table delta.`" + table + "` apply (purge)");
+        DeltaTable.forPath(spark, table).vacuum(hours);
+      }
+    } finally {
+      spark.conf().set(RETENTION_CHECK, previous);
+    }
+    return tables.size();
+  }
+
+  /** The Delta tables directly under the lake's root and under its marts folder. */
+  List<String> tables() {
+    List<String> tables = new ArrayList<>();
+    for (Path folder : List.of(paths.rootPath(), new Path(paths.marts()))) {
+      try {
+        FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.isDirectory(folder)) {
+          continue;
+        }
+        for (FileStatus child : fs.listStatus(folder)) {
+          String location = child.getPath().toString();
+          if (child.isDirectory() && DeltaTable.isDeltaTable(spark, location)) {
+            tables.add(location);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot list the lake " + folder + ": " + e.getMessage(), e);
+      }
+    }
+    return tables;
+  }
+}

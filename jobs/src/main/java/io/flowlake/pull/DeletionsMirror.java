@@ -1,0 +1,42 @@
+package io.flowlake.pull;
+
+import io.flowlake.lake.DeletionsWatermark;
+import io.flowlake.lake.Erasure;
+import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.LakeTables;
+import io.flowlake.source.DeletedContacts;
+import java.time.Instant;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A pull's last step before its state: the contacts RapidPro deleted since the deletions watermark
+ * (less the overlap; all of them on a lake's first pull or a {@code --full} one) are erased from
+ * the lake ({@link Erasure}, origin {@code rapidpro}), then the watermark moves to the newest
+ * deletion listed. Always done, even when contacts are not pulled: an erasure is an obligation, and
+ * the deleted listing is short.
+ */
+final class DeletionsMirror {
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+
+  DeletionsMirror(SparkSession spark, LakePaths paths) {
+    this.spark = spark;
+    this.paths = paths;
+  }
+
+  /** Erases the deletions listed up to {@code t0} (the pull's fixed upper bound). */
+  Erasure.Erased mirror(PullSettings settings, Instant t0) {
+    DeletionsWatermark watermark =
+        new DeletionsWatermark(paths, spark.sparkContext().hadoopConfiguration());
+    Instant previous = settings.full() ? null : watermark.get().orElse(null);
+    Instant after = previous == null ? null : previous.minus(settings.overlap());
+    DeletedContacts.Listing listing = DeletedContacts.list(settings.sourceOptions(), after, t0);
+    Erasure.Erased erased =
+        new Erasure(spark, paths).erase(listing.uuids(), LakeTables.ORIGIN_RAPIDPRO, t0);
+    if (listing.newest() != null && (previous == null || listing.newest().isAfter(previous))) {
+      watermark.set(listing.newest());
+    }
+    return erased;
+  }
+}
