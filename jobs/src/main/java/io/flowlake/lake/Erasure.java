@@ -1,8 +1,14 @@
 package io.flowlake.lake;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -11,9 +17,10 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Erases contacts from the lake: tombstones first ({@link Tombstones}), then their rows deleted
  * from {@code runs}, {@code run_values}, {@code contacts} (when the lake has it) and {@code
- * rejects} (whose raw text names the contact). The marts read these tables, so the next transform
- * no longer counts them. The rows stay in older data files, for time travel, until {@link
- * LakeVacuum} removes those.
+ * rejects} (whose raw text names the contact), and from every mart with a row per run that names
+ * its contact ({@code "Contact UUID"}, e.g. {@code flow_results_wide}): those rows go now, not at
+ * the next transform. The aggregate marts name no one; the next transform stops counting them. The
+ * rows stay in older data files, for time travel, until {@link LakeVacuum} removes those.
  *
  * <p>Each delete is a MERGE against a DataFrame of the uuids, never a predicate with the uuids in
  * it: Delta writes a delete's predicate text into the log's {@code commitInfo}, which no vacuum
@@ -25,6 +32,9 @@ public final class Erasure {
 
   /** The rows each table lost; counts only, never whose. */
   public record Erased(long contacts, long runs, long runValues, long contactRows, long rejects) {}
+
+  /** The column by which a per-run mart names its contact (RapidPro's export header). */
+  static final String MART_CONTACT_COLUMN = "Contact UUID";
 
   private final SparkSession spark;
   private final LakePaths paths;
@@ -45,12 +55,37 @@ public final class Erasure {
     }
     Dataset<Row> erased = spark.createDataset(distinct, Encoders.STRING()).toDF("uuid");
     new Tombstones(spark, paths).add(erased, origin, at);
+    for (String mart : martsNamingContacts()) {
+      delete(mart, erased, "t.`" + MART_CONTACT_COLUMN + "` = s.uuid");
+    }
     return new Erased(
         distinct.size(),
         delete(paths.runs(), erased, "t.contact_uuid = s.uuid"),
         delete(paths.runValues(), erased, "t.contact_uuid = s.uuid"),
         delete(paths.contacts(), erased, "t.uuid = s.uuid"),
         delete(paths.rejects(), erased, "instr(t.raw, s.uuid) > 0"));
+  }
+
+  /** The marts under {@code marts/} with a {@link #MART_CONTACT_COLUMN} column. */
+  private List<String> martsNamingContacts() {
+    Path marts = new Path(paths.marts());
+    try {
+      FileSystem fs = marts.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.isDirectory(marts)) {
+        return List.of();
+      }
+      return Arrays.stream(fs.listStatus(marts))
+          .filter(FileStatus::isDirectory)
+          .map(status -> status.getPath().toString())
+          .filter(mart -> DeltaTable.isDeltaTable(spark, mart))
+          .filter(
+              mart ->
+                  Arrays.asList(spark.read().format("delta").load(mart).columns())
+                      .contains(MART_CONTACT_COLUMN))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the marts under " + marts, e);
+    }
   }
 
   /** Deletes the rows of {@code table} that {@code condition} matches; 0 if no such table. */

@@ -9,7 +9,8 @@ import java.util.List;
  * merged so far (never beyond {@code t0}). {@code countMismatches} lists, after a full pull, where
  * the lake's per-flow run counts by exit type differ from {@code /api/v2/flows.json}'s: how a user
  * notices missing data (empty when they agree, or when not checked). {@code contacts} is what the
- * contacts landing brought, null when the pull skipped contacts.
+ * contacts landing brought, null when the pull skipped contacts. {@code contactsErased} counts the
+ * contacts RapidPro listed as deleted that this pull erased from the lake.
  */
 public record PullRecord(
     String pullId,
@@ -28,7 +29,8 @@ public record PullRecord(
     long retries,
     int monthsTouched,
     List<String> countMismatches,
-    ContactsRecord contacts) {
+    ContactsRecord contacts,
+    long contactsErased) {
 
   public PullRecord {
     countMismatches = countMismatches == null ? List.of() : List.copyOf(countMismatches);

@@ -171,6 +171,7 @@ public final class StateStore {
       contacts.put("fields", p.contacts().fields());
       contacts.put("groups", p.contacts().groups());
     }
+    n.put("contacts_erased", p.contactsErased());
     return n;
   }
 
@@ -192,7 +193,8 @@ public final class StateStore {
         n.path("retries").asLong(),
         n.path("months_touched").asInt(),
         texts(n.get("count_mismatches")),
-        contacts(n.get("contacts")));
+        contacts(n.get("contacts")),
+        n.path("contacts_erased").asLong());
   }
 
   private static ContactsRecord contacts(JsonNode n) {

@@ -161,9 +161,12 @@ public final class RunJob {
     if (maxRejects >= 0 && pull.rejects() > maxRejects) {
       return RunOutcome.PARTIAL;
     }
-    // an incremental pull re-reads its overlap, so "nothing new" is a watermark that did not move
+    // An incremental pull re-reads its overlap, so "nothing new" is a watermark that did not move;
+    // a contact erased is news too: a scheduler that re-exports only on success must re-export.
     boolean nothingNew =
-        pull.watermarkBefore() != null && pull.watermarkBefore().equals(pull.watermarkAfter());
+        pull.watermarkBefore() != null
+            && pull.watermarkBefore().equals(pull.watermarkAfter())
+            && pull.contactsErased() == 0;
     return nothingNew ? RunOutcome.NOTHING_NEW : RunOutcome.SUCCESS;
   }
 }

@@ -31,10 +31,17 @@ final class DeletionsMirror {
         new DeletionsWatermark(paths, spark.sparkContext().hadoopConfiguration());
     Instant previous = settings.full() ? null : watermark.get().orElse(null);
     Instant after = previous == null ? null : previous.minus(settings.overlap());
-    DeletedContacts.Listing listing = DeletedContacts.list(settings.sourceOptions(), after, t0);
+    DeletedContacts.Listing listing =
+        DeletedContacts.list(
+            settings.sourceOptions(), settings.contacts().requestsPerHour(), after, t0);
     Erasure.Erased erased =
         new Erasure(spark, paths).erase(listing.uuids(), LakeTables.ORIGIN_RAPIDPRO, t0);
-    if (listing.newest() != null && (previous == null || listing.newest().isAfter(previous))) {
+    // A deletion record that did not parse names a contact not erased yet: the watermark stays, so
+    // the next pull lists it again rather than passing over it for good.
+    boolean readAll = listing.rejected() == 0;
+    if (readAll
+        && listing.newest() != null
+        && (previous == null || listing.newest().isAfter(previous))) {
       watermark.set(listing.newest());
     }
     return erased;

@@ -3,6 +3,7 @@ package io.flowlake.pull;
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ContactsRecord;
+import io.flowlake.lake.Erasure;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
@@ -126,6 +127,8 @@ public final class PullJob {
 
     ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
     List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
+    Erasure.Erased erased = new DeletionsMirror(spark, paths).mirror(settings, t0);
+    stages.erased(erased);
     PullRecord record =
         new PullRecord(
             pullId,
@@ -144,8 +147,8 @@ public final class PullJob {
             total.fetched.retries(),
             total.months.size(),
             mismatches,
-            contactsLanded);
-    stages.erased(new DeletionsMirror(spark, paths).mirror(settings, t0));
+            contactsLanded,
+            erased.contacts());
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;

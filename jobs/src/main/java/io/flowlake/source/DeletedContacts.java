@@ -15,7 +15,7 @@ import java.util.Map;
  * The contacts RapidPro lists as deleted ({@code contacts.json?deleted=true}) with a deletion time
  * in {@code [after, before]}, both inclusive; a deleted contact keeps only its uuid and times
  * (docs/rapidpro-contacts.md), and only the uuid is kept here. Read on the contacts' own throttle
- * scope, paced at the connection's requests per hour.
+ * scope, paced at that scope's budget ({@code --contacts-requests-per-hour}).
  */
 public final class DeletedContacts {
 
@@ -28,13 +28,15 @@ public final class DeletedContacts {
 
   /**
    * @param after null for every deletion up to {@code before}
+   * @param requestsPerHour the {@code v2.contacts} budget
    */
-  public static Listing list(Map<String, String> sourceOptions, Instant after, Instant before) {
+  public static Listing list(
+      Map<String, String> sourceOptions, int requestsPerHour, Instant after, Instant before) {
     ApiConfig api = SourceOptions.connection(sourceOptions);
     List<String> uuids = new ArrayList<>();
     Instant newest = null;
     long rejected = 0;
-    try (ContactsClient client = new ContactsClient(api, api.requestsPerHour())) {
+    try (ContactsClient client = new ContactsClient(api, requestsPerHour)) {
       Iterator<ContactPage> pages = client.pages(new ContactsQuery(after, before, true, null));
       while (pages.hasNext()) {
         ContactPage page = pages.next();

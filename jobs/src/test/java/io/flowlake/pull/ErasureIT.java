@@ -90,8 +90,8 @@ class ErasureIT {
     // Deleted in RapidPro: its runs leave runs.json, and the next pull erases it everywhere.
     sim.workspace().deleteContact(deleted.uuid());
     CliResult second = cli.against(sim).run("run", "--lake", lakeArg, "--personal-data", "keep");
-    // No run changed (a deletion is not a modification), so the run says "nothing new" (5).
-    assertThat(second.exitCode()).as(second.err()).isEqualTo(5);
+    // No run changed, but the lake did: a scheduler that re-exports on success must re-export.
+    assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.out())
         .contains("erased 1 contacts deleted in RapidPro")
         .doesNotContain(deleted.uuid());
@@ -244,6 +244,16 @@ class ErasureIT {
                 .where(org.apache.spark.sql.functions.col("uuid").equalTo(who.uuid()))
                 .count())
         .as("contacts")
+        .isZero();
+    // flow_results_wide has a row per run naming its contact: gone at once, not at a transform
+    assertThat(
+            spark
+                .read()
+                .format("delta")
+                .load(paths.marts() + "/flow_results_wide")
+                .where(org.apache.spark.sql.functions.col("`Contact UUID`").equalTo(who.uuid()))
+                .count())
+        .as("flow_results_wide")
         .isZero();
   }
 
