@@ -72,10 +72,14 @@ class PullRecoveryIT {
     fx.pull(lake);
     Map<String, RunRecord> before = fx.lakeRuns(lake);
     sim.workspace().addRuns(600); // three pages to fetch
-    int requestsSoFar = sim.requests().size();
+    // the hook counts runs.json requests only (not flows.json, not the deleted-contacts listing)
+    long runsRequestsSoFar =
+        sim.requests().all().stream()
+            .filter(r -> r.pathAndQuery().startsWith("/api/v2/runs.json"))
+            .count();
     sim.onRunsRequest(
         n -> {
-          if (n == requestsSoFar + 2) {
+          if (n == runsRequestsSoFar + 3) { // the pull's third page
             sim.faults().enqueue(10, Fault.serverError(503)); // more than max attempts
           }
         });
