@@ -118,7 +118,7 @@ final class ContactsLanding {
     stages.completed(PullStage.CONTACTS_MERGED);
 
     Instant watermark =
-        later(mark.map(ContactsState.Mark::watermark).orElse(null), staged.newest());
+        PullJob.later(mark.map(ContactsState.Mark::watermark).orElse(null), staged.newest());
     if (watermark != null) {
       state.commit(pullId, t0, watermark.isAfter(t0) ? t0 : watermark, selection);
     }
@@ -129,12 +129,5 @@ final class ContactsLanding {
 
   private static ContactsClient client(ApiConfig api, ContactsSettings contacts) {
     return new ContactsClient(api, contacts.requestsPerHour());
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.isAfter(b) ? a : b;
   }
 }

@@ -230,7 +230,8 @@ public final class PullJob {
     return options;
   }
 
-  private static Instant later(Instant a, Instant b) {
+  /** The later of two instants, either of which may be null (then the other). */
+  static Instant later(Instant a, Instant b) {
     if (a == null) {
       return b;
     }
