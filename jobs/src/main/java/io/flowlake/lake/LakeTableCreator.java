@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -15,8 +16,19 @@ import org.apache.spark.sql.types.StructType;
  * Every table keeps file statistics only on its {@link StatsColumns}, so no personal value reaches
  * the Delta log; a table made before that rule gets the property when it is next opened (its older
  * log entries age out with Delta's log retention, docs/erasure.md).
+ *
+ * <p>The tables the warehouse feed sends ({@link #CHANGE_FEED_TABLES}) record Delta's change data
+ * feed, from which {@code export --jdbc-url} reads what changed since its last export; a lake made
+ * before that gets it when the table is next opened, and the feed sends such a table whole once
+ * (docs/warehouse.md).
  */
 final class LakeTableCreator {
+
+  static final String CHANGE_FEED = "delta.enableChangeDataFeed";
+
+  /** The tables {@code export --jdbc-url} feeds incrementally. */
+  static final Set<String> CHANGE_FEED_TABLES =
+      Set.of(LakeTables.RUNS, LakeTables.RUN_VALUES, LakeTables.CONTACTS);
 
   static DeltaTable runs(SparkSession spark, LakePaths paths) {
     return create(
@@ -69,18 +81,24 @@ final class LakeTableCreator {
             .addColumns(schema)
             .property("delta.enableDeletionVectors", "true")
             .property(StatsColumns.PROPERTY, statsColumns);
+    if (CHANGE_FEED_TABLES.contains(name)) {
+      builder = builder.property(CHANGE_FEED, "true");
+    }
     if (partitionColumn != null) {
       builder = builder.partitionedBy(partitionColumn);
     }
     DeltaTable table = builder.execute();
-    keepStatsOnlyOn(spark, table, location, statsColumns);
+    Map<String, String> properties = table.detail().select("properties").head().getJavaMap(0);
+    keepStatsOnlyOn(spark, properties, location, statsColumns);
+    if (CHANGE_FEED_TABLES.contains(name)) {
+      recordChanges(spark, properties, location);
+    }
     return table;
   }
 
   /** A table created before {@link StatsColumns} existed is given the property now. */
   private static void keepStatsOnlyOn(
-      SparkSession spark, DeltaTable table, String location, String statsColumns) {
-    Map<String, String> properties = table.detail().select("properties").head().getJavaMap(0);
+      SparkSession spark, Map<String, String> properties, String location, String statsColumns) {
     if (!statsColumns.equals(properties.get(StatsColumns.PROPERTY))) {
       spark.sql(
           "alter table delta.`"
@@ -90,6 +108,19 @@ final class LakeTableCreator {
               + "' = '"
               + statsColumns
               + "')");
+    }
+  }
+
+  /** A feed table created before the change data feed was turned on records it from now on. */
+  private static void recordChanges(
+      SparkSession spark, Map<String, String> properties, String location) {
+    if (!"true".equals(properties.get(CHANGE_FEED))) {
+      spark.sql(
+          "alter table delta.`"
+              + location
+              + "` set tblproperties ('"
+              + CHANGE_FEED
+              + "' = 'true')");
     }
   }
 
