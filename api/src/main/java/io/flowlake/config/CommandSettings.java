@@ -136,6 +136,21 @@ public final class CommandSettings {
           "$" + JDBC_PASSWORD_ENV,
           "File holding the PostgreSQL password.");
 
+  public static final Setting<String> TABLES =
+      Setting.computed(
+          "tables",
+          ValueType.TEXT,
+          "all that exist",
+          "With --jdbc-url: which of runs, run_values, contacts, marts to export, e.g."
+              + " runs,marts; the base tables are sent incrementally (docs/warehouse.md).");
+
+  public static final Setting<Duration> JDBC_LOCK_WAIT =
+      Setting.of(
+          "jdbcLockWait",
+          ValueType.DURATION,
+          "0s",
+          "How long to wait for another exporter on the same PostgreSQL schema before exiting 4.");
+
   public static final Setting<String> FORMAT =
       Setting.computed("format", ValueType.TEXT, null, "csv or parquet (with --out).");
 

@@ -81,6 +81,8 @@ public final class OptionRegistry {
           CommandSettings.JDBC_URL,
           CommandSettings.JDBC_USER,
           CommandSettings.JDBC_PASSWORD_FILE,
+          CommandSettings.TABLES,
+          CommandSettings.JDBC_LOCK_WAIT,
           CommandSettings.FORMAT,
           CommandSettings.OUT);
 

@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
+import io.flowlake.warehouse.WarehouseLockedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,7 +25,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       e.printStackTrace(err);
     } else if (!(cause instanceof ConfigException)
         && !(cause instanceof ApiException)
-        && !(cause instanceof LakeLockedException)) {
+        && !(cause instanceof LakeLockedException)
+        && !(cause instanceof WarehouseLockedException)) {
       err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
@@ -33,7 +35,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   /** The exit code of a failure whose own cause is {@code cause} (see {@link #ownCause}). */
   static int exitCode(Throwable cause) {
-    if (cause instanceof LakeLockedException) {
+    if (cause instanceof LakeLockedException || cause instanceof WarehouseLockedException) {
       return ExitCodes.LOCKED;
     }
     return cause instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
@@ -43,7 +45,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConfigException
           || t instanceof ApiException
-          || t instanceof LakeLockedException) {
+          || t instanceof LakeLockedException
+          || t instanceof WarehouseLockedException) {
         return t;
       }
       if (t.getCause() == t) {

@@ -4,6 +4,7 @@ import io.flowlake.config.ConfigException;
 import io.flowlake.models.ExportFormat;
 import io.flowlake.models.ExportResult;
 import io.flowlake.models.MartExport;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     modelTransformer = OptionsFromRegistry.class,
     description = {
       "Writes the marts as CSV or Parquet files, for tools that do not read Delta,",
-      "or (--jdbc-url) into PostgreSQL tables, each replaced in one transaction.",
+      "or (--jdbc-url) into PostgreSQL: runs, run_values and contacts kept in step",
+      "incrementally, each mart replaced, each table in one transaction (docs/warehouse.md).",
       "File layout:",
       "<out>/<mart>/part-*.csv|parquet, <out>/manifest.json (tables, row counts, schema version),",
       "and <out>/_SUCCESS last."
@@ -38,6 +40,12 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR")
   String out;
 
+  @Option(names = "--tables", paramLabel = "TABLES")
+  String tables;
+
+  @Option(names = "--jdbc-lock-wait", paramLabel = "DURATION", converter = DurationConverter.class)
+  Duration lockWait;
+
   @Override
   public Integer call() throws Exception {
     if (jdbcOptions.url != null) {
@@ -45,7 +53,11 @@ final class ExportCommand implements Callable<Integer> {
         throw new ConfigException(
             "give either --jdbc-url (PostgreSQL) or --format and --out (files), not both");
       }
-      return JdbcExport.run(lakeOption, jdbcOptions.target(), System.out);
+      return JdbcExport.run(
+          lakeOption, jdbcOptions.target(), ExportTables.parse(tables), lockWait, System.out);
+    }
+    if (tables != null) {
+      throw new ConfigException("--tables goes with --jdbc-url; file exports write every mart");
     }
     if (format == null || out == null) {
       throw new ConfigException(

@@ -1,0 +1,62 @@
+package io.flowlake.warehouse;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Iterator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Streams COPY CSV lines from Spark into PostgreSQL: partition by partition through {@code
+ * toLocalIterator}, so the driver holds one partition at a time, never the table. A failure on
+ * either side cancels the COPY; the caller's transaction then rolls back.
+ */
+final class CopyStream {
+
+  private static final int BUFFER = 1 << 16;
+
+  /**
+   * @return lines sent
+   */
+  static long copy(Connection db, String copySql, Dataset<Row> lines) throws SQLException {
+    CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    long sent = 0;
+    try {
+      Writer out =
+          new BufferedWriter(
+              new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER), StandardCharsets.UTF_8),
+              BUFFER);
+      Iterator<Row> it = lines.toLocalIterator();
+      while (it.hasNext()) {
+        out.write(it.next().getString(0));
+        out.write('\n');
+        sent++;
+      }
+      out.close(); // flushes and ends the COPY
+      return sent;
+    } catch (IOException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException("COPY failed: " + e.getMessage(), e);
+    } finally {
+      if (copy.isActive()) {
+        try {
+          copy.cancelCopy();
+        } catch (SQLException cancelFailed) {
+          // the failure that stopped the COPY is the one to report; the rollback follows
+        }
+      }
+    }
+  }
+
+  private CopyStream() {}
+}

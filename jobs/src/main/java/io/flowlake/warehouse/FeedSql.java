@@ -1,0 +1,94 @@
+package io.flowlake.warehouse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL that creates a fed table and merges a batch into it. A batch is COPYed into a temporary
+ * table of the same columns, all nullable, plus {@code _op} ('u' upsert, 'd' delete), dropped at
+ * commit.
+ */
+final class FeedSql {
+
+  static final String STAGE = "flowlake_feed_batch";
+
+  static List<String> create(FeedTable table) {
+    List<String> defs = new ArrayList<>();
+    for (FeedColumn column : table.columns()) {
+      String notNull = table.key().contains(column.name()) ? " not null" : "";
+      defs.add(quote(column.name()) + " " + column.pgType() + notNull);
+    }
+    defs.add("primary key (" + quoted(table.key()) + ")");
+    List<String> statements = new ArrayList<>();
+    statements.add("create table " + quote(table.name()) + " (" + String.join(", ", defs) + ")");
+    for (String index : table.indexes()) {
+      List<String> columns = List.of(index.split(",\\s*"));
+      statements.add(
+          "create index "
+              + quote(table.name() + "_" + String.join("_", columns))
+              + " on "
+              + quote(table.name())
+              + " ("
+              + quoted(columns)
+              + ")");
+    }
+    return statements;
+  }
+
+  static String createStage(FeedTable table) {
+    String columns =
+        table.columns().stream()
+            .map(c -> quote(c.name()) + " " + c.pgType())
+            .collect(Collectors.joining(", "));
+    return "create temporary table " + STAGE + " (" + columns + ", _op text) on commit drop";
+  }
+
+  static String copyInto(String target, List<String> columns) {
+    return "copy " + target + " (" + quoted(columns) + ") from stdin (format csv)";
+  }
+
+  static String deleteStaged(FeedTable table) {
+    String join =
+        table.key().stream()
+            .map(k -> "t." + quote(k) + " = s." + quote(k))
+            .collect(Collectors.joining(" and "));
+    return "delete from "
+        + quote(table.name())
+        + " t using "
+        + STAGE
+        + " s where s._op = 'd' and "
+        + join;
+  }
+
+  static String upsertStaged(FeedTable table) {
+    List<String> columns = table.columnNames();
+    String updates =
+        columns.stream()
+            .filter(c -> !table.key().contains(c))
+            .map(c -> quote(c) + " = excluded." + quote(c))
+            .collect(Collectors.joining(", "));
+    return "insert into "
+        + quote(table.name())
+        + " ("
+        + quoted(columns)
+        + ") select "
+        + quoted(columns)
+        + " from "
+        + STAGE
+        + " where _op = 'u' on conflict ("
+        + quoted(table.key())
+        + ") do update set "
+        + updates;
+  }
+
+  static String quoted(List<String> identifiers) {
+    return identifiers.stream().map(FeedSql::quote).collect(Collectors.joining(", "));
+  }
+
+  static String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  private FeedSql() {}
+}

@@ -1,0 +1,134 @@
+package io.flowlake.warehouse;
+
+import io.delta.tables.DeltaTable;
+import io.flowlake.warehouse.WarehouseFeed.Sent;
+import java.io.FileNotFoundException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Brings one PostgreSQL table to one Delta version of its lake table, in one transaction: the rows
+ * and {@link ExportState}'s record of the version commit together, so a reader sees the table as of
+ * the previous export or of this one, never a mix.
+ *
+ * <p>The first time (no record, or the lake is older than the record), the whole table: its old
+ * rows deleted and the snapshot COPYed straight in. After that, only the net change since the
+ * recorded version ({@link LakeChanges#between}), COPYed into a temporary table and merged with
+ * {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}. When the change data feed cannot
+ * serve that range (enabled after the recorded version, or its files vacuumed), the whole table is
+ * sent instead and the caller is told so in one line.
+ */
+final class TableFeed {
+
+  private final SparkSession spark;
+  private final Connection db;
+  private final Consumer<String> notes;
+
+  TableFeed(SparkSession spark, Connection db, Consumer<String> notes) {
+    this.spark = spark;
+    this.db = db;
+    this.notes = notes;
+  }
+
+  Sent feed(FeedTable table, String path) throws SQLException {
+    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    OptionalLong exported = ExportState.version(db, table.name());
+    db.commit();
+    if (exported.isPresent() && exported.getAsLong() == version) {
+      return new Sent(table.name(), "up to date", version, 0, 0);
+    }
+    if (exported.isPresent() && exported.getAsLong() < version) {
+      try {
+        return changes(table, path, exported.getAsLong(), version);
+      } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
+        db.rollback();
+        if (!changesUnavailable(e)) {
+          throw rethrow(e);
+        }
+        notes.accept(
+            table.name()
+                + ": the lake's change data feed cannot give versions "
+                + (exported.getAsLong() + 1)
+                + " to "
+                + version
+                + " (enabled later, or vacuumed); sending the whole table again, in one transaction");
+      }
+    } else if (exported.isPresent()) {
+      notes.accept(
+          table.name()
+              + ": the warehouse holds lake version "
+              + exported.getAsLong()
+              + ", newer than the lake's "
+              + version
+              + " (a new lake?); sending the whole table again, in one transaction");
+    }
+    return full(table, path, version);
+  }
+
+  private Sent full(FeedTable table, String path, long version) throws SQLException {
+    try {
+      try (Statement sql = db.createStatement()) {
+        sql.execute("delete from " + FeedSql.quote(table.name()));
+      }
+      long rows =
+          CopyStream.copy(
+              db,
+              FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
+              LakeChanges.snapshot(spark, path, version, table));
+      ExportState.record(db, table.name(), version);
+      db.commit();
+      return new Sent(table.name(), "full", version, rows, 0);
+    } catch (Exception e) {
+      db.rollback();
+      throw rethrow(e);
+    }
+  }
+
+  private Sent changes(FeedTable table, String path, long after, long version) throws SQLException {
+    try (Statement sql = db.createStatement()) {
+      sql.execute(FeedSql.createStage(table));
+      List<String> staged = new ArrayList<>(table.columnNames());
+      staged.add("_op");
+      CopyStream.copy(
+          db,
+          FeedSql.copyInto(FeedSql.STAGE, staged),
+          LakeChanges.between(spark, path, after, version, table));
+      long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
+      long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
+      ExportState.record(db, table.name(), version);
+      db.commit();
+      return new Sent(table.name(), "changes", version, upserted, deleted);
+    }
+  }
+
+  private static SQLException rethrow(Exception e) {
+    if (e instanceof SQLException sql) {
+      return sql;
+    }
+    if (e instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    throw new IllegalStateException(e.getMessage(), e);
+  }
+
+  /** A failure of the change data feed's read, as opposed to one of PostgreSQL or of the data. */
+  static boolean changesUnavailable(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof FileNotFoundException
+          || t.getClass().getSimpleName().startsWith("Delta")
+          || message.contains("FILE_NOT_EXIST")
+          || message.contains("DELTA_MISSING_CHANGE_DATA")
+          || message.contains("change data")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
