@@ -171,10 +171,10 @@ class PostgresExportIT {
   }
 
   @Test
-  void aWrongPasswordFailsWithExitOneAndOneLineThatDoesNotShowIt() throws Exception {
+  void aWrongPasswordFailsWithExitTwoAndOneLineThatDoesNotShowIt() throws Exception {
     Path wrong = Files.writeString(dir.resolve("wrong-password"), "not-it-secret");
     CliResult result = export(wrong);
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .contains("password authentication failed")
         .doesNotContain("not-it-secret");
