@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Iterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.postgresql.PGConnection;
@@ -15,9 +14,9 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Streams COPY CSV lines from Spark into PostgreSQL: partition by partition through {@code
- * toLocalIterator}, so the driver holds one partition at a time, never the table. A failure on
- * either side cancels the COPY; the caller's transaction then rolls back.
+ * Streams COPY CSV lines from Spark into PostgreSQL partition by partition ({@link
+ * PrefetchedLines}), so the driver holds a partition or two at a time, never the table. A failure
+ * on either side cancels the COPY; the caller's transaction then rolls back.
  */
 final class CopyStream {
 
@@ -34,11 +33,12 @@ final class CopyStream {
           new BufferedWriter(
               new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER), StandardCharsets.UTF_8),
               BUFFER);
-      Iterator<Row> it = lines.toLocalIterator();
-      while (it.hasNext()) {
-        out.write(it.next().getString(0));
-        out.write('\n');
-        sent++;
+      try (PrefetchedLines it = new PrefetchedLines(lines)) {
+        while (it.hasNext()) {
+          out.write(it.next());
+          out.write('\n');
+          sent++;
+        }
       }
       out.close(); // flushes and ends the COPY
       return sent;

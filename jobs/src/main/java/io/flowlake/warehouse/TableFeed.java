@@ -80,7 +80,7 @@ final class TableFeed {
           CopyStream.copy(
               db,
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
-              LakeChanges.snapshot(spark, path, version, table));
+              LakeChanges.snapshot(spark, path, version, table).coalesce(partitions(path)));
       ExportState.record(db, table.name(), version);
       db.commit();
       return new Sent(table.name(), "full", version, rows, 0);
@@ -98,13 +98,19 @@ final class TableFeed {
       CopyStream.copy(
           db,
           FeedSql.copyInto(FeedSql.STAGE, staged),
-          LakeChanges.between(spark, path, after, version, table));
+          LakeChanges.between(spark, path, after, version, table).coalesce(partitions(path)));
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
       ExportState.record(db, table.name(), version);
       db.commit();
       return new Sent(table.name(), "changes", version, upserted, deleted);
     }
+  }
+
+  /** Few, bounded partitions: each is one Spark job, whose start-up costs more than small files. */
+  private int partitions(String path) {
+    long bytes = DeltaTable.forPath(spark, path).detail().select("sizeInBytes").head().getLong(0);
+    return PrefetchedLines.partitionsFor(bytes);
   }
 
   private static SQLException rethrow(Exception e) {

@@ -1,0 +1,93 @@
+package io.flowlake.warehouse;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+
+/**
+ * The lines of a one-column Dataset, partition by partition like {@code toLocalIterator}, but with
+ * the next partition's Spark job running while the caller writes the current one to PostgreSQL, so
+ * Spark and the database work at the same time. The driver holds at most two partitions; callers
+ * size partitions for that ({@link #PARTITION_BYTES}).
+ */
+final class PrefetchedLines implements Iterator<String>, AutoCloseable {
+
+  /** Lake bytes (compressed Parquet) per partition sent: a few tens of MB of text on the driver. */
+  static final long PARTITION_BYTES = 8L << 20;
+
+  private final JavaRDD<String> rdd;
+  private final int partitions;
+  private final ExecutorService ahead =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "flowlake-export-prefetch");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<List<String>> next;
+  private Iterator<String> current = Collections.emptyIterator();
+  private int partition;
+
+  PrefetchedLines(Dataset<Row> lines) {
+    this.rdd = lines.as(Encoders.STRING()).toJavaRDD();
+    this.partitions = rdd.getNumPartitions();
+    this.next = fetch(0);
+  }
+
+  /** How many partitions to send a table of {@code lakeBytes} in. */
+  static int partitionsFor(long lakeBytes) {
+    return (int) Math.max(1, Math.min(10_000, (lakeBytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
+  }
+
+  private Future<List<String>> fetch(int p) {
+    if (p >= partitions) {
+      return null;
+    }
+    return ahead.submit(() -> rdd.collectPartitions(new int[] {p})[0]);
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (!current.hasNext()) {
+      if (next == null) {
+        return false;
+      }
+      List<String> lines;
+      try {
+        lines = next.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while reading the lake", e);
+      }
+      next = fetch(++partition);
+      current = lines.iterator();
+    }
+    return true;
+  }
+
+  @Override
+  public String next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return current.next();
+  }
+
+  @Override
+  public void close() {
+    ahead.shutdownNow();
+  }
+}
