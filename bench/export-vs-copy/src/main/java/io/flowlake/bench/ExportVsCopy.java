@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +72,8 @@ public final class ExportVsCopy {
         .format("delta")
         .load(paths.runs())
         .groupBy("contact_uuid")
-        .agg(org.apache.spark.sql.functions.min("created_on").as("created_on"),
+        .agg(
+            org.apache.spark.sql.functions.min("created_on").as("created_on"),
             org.apache.spark.sql.functions.max("modified_on").as("modified_on"))
         .selectExpr(
             "contact_uuid as uuid",
@@ -93,7 +93,9 @@ public final class ExportVsCopy {
         .save(paths.contacts());
     for (String table : List.of(paths.runs(), paths.runValues(), paths.contacts())) {
       spark.sql(
-          "alter table delta.`" + table + "` set tblproperties ("
+          "alter table delta.`"
+              + table
+              + "` set tblproperties ("
               + "'delta.enableChangeDataFeed' = 'true', 'delta.enableDeletionVectors' = 'true')");
     }
     System.out.printf("generated %,d runs and their contacts in %.1f s%n", runs, seconds(start));
@@ -114,10 +116,12 @@ public final class ExportVsCopy {
       }
     }
     double seconds = seconds(start);
-    System.out.printf("%s export: %.1f s, peak heap %d MB%n", name, seconds, PeakMemory.heapBytes() >> 20);
+    System.out.printf(
+        "%s export: %.1f s, peak heap %d MB%n", name, seconds, PeakMemory.heapBytes() >> 20);
     results.setProperty(name + ".seconds", String.valueOf(seconds));
     results.setProperty(name + ".heapMB", String.valueOf(PeakMemory.heapBytes() >> 20));
-    results.setProperty(name + ".maxHeapMB", String.valueOf(Runtime.getRuntime().maxMemory() >> 20));
+    results.setProperty(
+        name + ".maxHeapMB", String.valueOf(Runtime.getRuntime().maxMemory() >> 20));
     save(dir, name, results);
     spark.stop();
   }
@@ -142,7 +146,8 @@ public final class ExportVsCopy {
         long start = System.nanoTime();
         db.setAutoCommit(false);
         try (Stream<Path> files = Files.list(csv.resolve(table.name()))) {
-          for (Path part : files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
+          for (Path part :
+              files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
             try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
               db.unwrap(PGConnection.class)
                   .getCopyAPI()
@@ -173,16 +178,28 @@ public final class ExportVsCopy {
             .format("delta")
             .load(paths.runs())
             .where(picked)
-            .withColumn("modified_on", col("modified_on").plus(org.apache.spark.sql.functions.expr("interval 1 hour")))
+            .withColumn(
+                "modified_on",
+                col("modified_on").plus(org.apache.spark.sql.functions.expr("interval 1 hour")))
             .withColumn("exit_type", lit("completed"))
-            .select(java.util.Arrays.stream(RunColumns.RUN.fieldNames()).map(c -> col("`" + c + "`")).toArray(Column[]::new));
+            .select(
+                java.util.Arrays.stream(RunColumns.RUN.fieldNames())
+                    .map(c -> col("`" + c + "`"))
+                    .toArray(Column[]::new));
     long runs = changed.count();
     List<String> months = new RunsMerge(spark, paths).merge(changed, LakeTables.SOURCE_API);
     new RunValuesRefresh(spark, paths).refresh(months);
     double mergeSeconds = seconds(start);
     List<String> contacts =
-        spark.read().format("delta").load(paths.contacts()).select("uuid").orderBy("uuid").limit(100)
-            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        spark
+            .read()
+            .format("delta")
+            .load(paths.contacts())
+            .select("uuid")
+            .orderBy("uuid")
+            .limit(100)
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     Erasure.Erased erased =
         new Erasure(spark, paths).erase(contacts, LakeTables.ORIGIN_FORGET, Instant.now());
     System.out.printf(
@@ -204,10 +221,14 @@ public final class ExportVsCopy {
     System.out.printf("first export          %8.1f s%n", first);
     System.out.printf("COPY from CSV (floor) %8.1f s%n", floor);
     System.out.printf("first export speed vs COPY: %.2fx (target >= 0.5x)%n", floor / first);
-    System.out.printf("incremental export    %8.1f s = %.1f%% of the first (target <= 5%%)%n",
+    System.out.printf(
+        "incremental export    %8.1f s = %.1f%% of the first (target <= 5%%)%n",
         incremental, 100 * incremental / first);
-    System.out.printf("peak heap: first %s MB, incremental %s MB, of a %s MB heap%n",
-        r.getProperty("first.heapMB"), r.getProperty("incremental.heapMB"), r.getProperty("first.maxHeapMB"));
+    System.out.printf(
+        "peak heap: first %s MB, incremental %s MB, of a %s MB heap%n",
+        r.getProperty("first.heapMB"),
+        r.getProperty("incremental.heapMB"),
+        r.getProperty("first.maxHeapMB"));
   }
 
   private static void save(Path dir, String name, Properties results) throws Exception {

@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Benchmark only (in the feed's package for its package-private parts): the exact COPY CSV lines
- * the first export sends for a table, written to text files, so the floor ({@code COPY} from a
- * CSV) loads the same bytes into the same table definition.
+ * the first export sends for a table, written to text files, so the floor ({@code COPY} from a CSV)
+ * loads the same bytes into the same table definition.
  */
 public final class FeedCsvFiles {
 
