@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiException;
+import io.flowlake.api.TokenRejectedException;
 import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
 import java.io.PrintWriter;
@@ -44,7 +45,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (cause instanceof LakeLockedException) {
       return ExitCodes.LOCKED;
     }
-    return cause instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    // A refused token is configuration: no retry will fix it, so a scheduler must not retry.
+    return cause instanceof ConfigException || cause instanceof TokenRejectedException
+        ? ExitCodes.USAGE
+        : ExitCodes.FAILURE;
   }
 
   static Throwable ownCause(Throwable e) {
