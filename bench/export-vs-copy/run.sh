@@ -33,12 +33,17 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); p
 trap '"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pg/data" -m immediate -w stop > /dev/null; rm -rf "$pg"' EXIT
 url="jdbc:postgresql://127.0.0.1:$port/postgres?user=flowlake"
 
-# generated afresh each time: the change phase alters the lake
-rm -rf "$dir/lake" "$dir/csv" "$dir/results"
-java_run 2g generate "$runs" "$dir"
+# generated once and kept until the change phase alters it
+if [[ ! -f "$dir/lake.pristine" ]]; then
+  rm -rf "$dir/lake"
+  java_run 2g generate "$runs" "$dir"
+  touch "$dir/lake.pristine"
+fi
+rm -rf "$dir/csv" "$dir/results"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java_run 1g export "$dir" "$url" first
 java_run 2g floor "$dir" "$url"
+rm -f "$dir/lake.pristine"
 java_run 2g change "$dir"
 java_run 1g export "$dir" "$url" incremental
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

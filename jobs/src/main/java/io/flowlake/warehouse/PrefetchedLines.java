@@ -17,12 +17,16 @@ import org.apache.spark.sql.Row;
  * The lines of a one-column Dataset, partition by partition like {@code toLocalIterator}, but with
  * the next partition's Spark job running while the caller writes the current one to PostgreSQL, so
  * Spark and the database work at the same time. The driver holds at most two partitions; callers
- * size partitions for that ({@link #PARTITION_BYTES}).
+ * size partitions for that ({@link #PARTITION_ROWS}).
  */
 final class PrefetchedLines implements Iterator<String>, AutoCloseable {
 
-  /** Lake bytes (compressed Parquet) per partition sent: a few tens of MB of text on the driver. */
-  static final long PARTITION_BYTES = 8L << 20;
+  /**
+   * Rows per partition sent: a few tens of MB of text on the driver at most (a run with its path
+   * and values is about 1 KB). Counted in rows, not lake bytes: Parquet compresses these tables
+   * tenfold, and in local mode the tasks share the driver's heap.
+   */
+  static final long PARTITION_ROWS = 20_000;
 
   private final JavaRDD<String> rdd;
   private final int partitions;
@@ -43,9 +47,9 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
     this.next = fetch(0);
   }
 
-  /** How many partitions to send a table of {@code lakeBytes} in. */
-  static int partitionsFor(long lakeBytes) {
-    return (int) Math.max(1, Math.min(10_000, (lakeBytes + PARTITION_BYTES - 1) / PARTITION_BYTES));
+  /** How many partitions to send a table of {@code rows} in. */
+  static int partitionsFor(long rows) {
+    return (int) Math.max(1, Math.min(100_000, (rows + PARTITION_ROWS - 1) / PARTITION_ROWS));
   }
 
   private Future<List<String>> fetch(int p) {
