@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 
 /**
  * The lines of a one-column Dataset, partition by partition like {@code toLocalIterator}, but with
@@ -41,15 +42,23 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
   private Iterator<String> current = Collections.emptyIterator();
   private int partition;
 
-  PrefetchedLines(Dataset<Row> lines) {
-    this.rdd = lines.as(Encoders.STRING()).toJavaRDD();
+  /**
+   * @param splitBytes the lake files' split size while the scan is planned (Spark's {@code
+   *     spark.sql.files.maxPartitionBytes}, restored after), so partitions come out small enough
+   */
+  PrefetchedLines(Dataset<Row> lines, long splitBytes) {
+    RuntimeConfig conf = lines.sparkSession().conf();
+    String key = "spark.sql.files.maxPartitionBytes";
+    String before = conf.get(key);
+    conf.set(key, String.valueOf(splitBytes));
+    try {
+      this.rdd = lines.as(Encoders.STRING()).toJavaRDD();
+      this.rdd.getNumPartitions(); // plans the scan now, under this split size
+    } finally {
+      conf.set(key, before);
+    }
     this.partitions = rdd.getNumPartitions();
     this.next = fetch(0);
-  }
-
-  /** How many partitions to send a table of {@code rows} in. */
-  static int partitionsFor(long rows) {
-    return (int) Math.max(1, Math.min(100_000, (rows + PARTITION_ROWS - 1) / PARTITION_ROWS));
   }
 
   private Future<List<String>> fetch(int p) {

@@ -80,7 +80,8 @@ final class TableFeed {
           CopyStream.copy(
               db,
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
-              LakeChanges.snapshot(spark, path, version, table).coalesce(partitions(path)));
+              LakeChanges.snapshot(spark, path, version, table),
+              splitBytes(path));
       ExportState.record(db, table.name(), version);
       db.commit();
       return new Sent(table.name(), "full", version, rows, 0);
@@ -98,7 +99,8 @@ final class TableFeed {
       CopyStream.copy(
           db,
           FeedSql.copyInto(FeedSql.STAGE, staged),
-          LakeChanges.between(spark, path, after, version, table).coalesce(partitions(path)));
+          LakeChanges.between(spark, path, after, version, table),
+          splitBytes(path));
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
       ExportState.record(db, table.name(), version);
@@ -108,11 +110,14 @@ final class TableFeed {
   }
 
   /**
-   * Few, bounded partitions: each is one Spark job, whose start-up costs more than a small file's
-   * read. Delta answers the count from its log's statistics.
+   * The file split size that gives partitions of about {@link PrefetchedLines#PARTITION_ROWS} rows:
+   * bounded, since each is held on the driver, and few, since each is a Spark job. Delta answers
+   * the count from its log's statistics.
    */
-  private int partitions(String path) {
-    return PrefetchedLines.partitionsFor(spark.read().format("delta").load(path).count());
+  private long splitBytes(String path) {
+    long rows = Math.max(1, spark.read().format("delta").load(path).count());
+    long bytes = DeltaTable.forPath(spark, path).detail().select("sizeInBytes").head().getLong(0);
+    return Math.max(1L << 20, bytes * PrefetchedLines.PARTITION_ROWS / rows);
   }
 
   private static SQLException rethrow(Exception e) {
