@@ -112,7 +112,15 @@ public final class RunJob {
       outcome = RunOutcome.LOCKED;
       error = e.getMessage();
       throw e;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // Spark throws checked exceptions undeclared; all are rethrown as is
+      if (StopRequest.signal().isPresent()) {
+        // whatever the cancelled work threw, it was the stop that ended the run
+        StopRequest.acknowledge();
+        Thread.interrupted(); // the stop has done its work; the report and the lock need I/O
+        outcome = RunOutcome.INTERRUPTED;
+        error = "interrupted by SIG" + StopRequest.signal().get();
+        throw e;
+      }
       error = exitCodes.message(e);
       exitCode = exitCodes.of(e); // the code the process will exit with
       throw e;
