@@ -126,7 +126,7 @@ public final class PullJob {
     }
 
     ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
-    List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
+    List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
     Erasure.Erased erased = new DeletionsMirror(spark, paths).mirror(settings, t0);
     stages.erased(erased);
     PullRecord record =
@@ -186,12 +186,15 @@ public final class PullJob {
 
   /**
    * After a full pull, flows.json's counts against the lake's, each difference a warning line;
-   * checking is best effort: a failure to ask is itself reported, and the pull still counts.
+   * checking is best effort: a failure to ask is itself reported, and the pull still counts. The
+   * listing the plan asked for is used when there is one: asked at T0, it counts what the pull
+   * read.
    */
-  private List<String> reconcile(Map<String, String> sourceOptions) {
+  private List<String> reconcile(Map<String, String> sourceOptions, RunsReadPlan plan) {
     try {
       Dataset<Row> lake = spark.read().format("delta").load(paths.runs());
-      return CountReconciliation.mismatches(lake, WorkspaceFlows.list(sourceOptions));
+      return CountReconciliation.mismatches(
+          lake, plan.flows().orElseGet(() -> WorkspaceFlows.list(sourceOptions)));
     } catch (ApiException e) {
       return List.of("could not compare counts with flows.json: " + e.getMessage());
     }
