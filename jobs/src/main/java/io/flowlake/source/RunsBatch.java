@@ -4,6 +4,7 @@ import io.flowlake.api.ClientStats;
 import io.flowlake.api.RequestBudget;
 import io.flowlake.api.RunsClient;
 import io.flowlake.api.SharedBudgets;
+import io.flowlake.api.ThrottleScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -69,8 +70,9 @@ final class RunsBatch implements Batch {
   static WindowPlanner.Plan plan(
       SourceOptions options, int parallelism, int pinned, Consumer<ClientStats> cost) {
     int perHour = options.api().requestsPerHour();
-    RequestBudget budget = SharedBudgets.of(options.api(), perHour);
-    try (RunsClient client = new RunsClient(options.api(), budget)) {
+    RequestBudget runs = SharedBudgets.of(options.api(), perHour);
+    RequestBudget flows = SharedBudgets.of(options.api(), ThrottleScope.DEFAULT, perHour);
+    try (RunsClient client = new RunsClient(options.api(), runs, flows)) {
       WindowPlanner.Plan plan =
           new WindowPlanner(client, perHour).plan(options, parallelism, pinned);
       cost.accept(client.stats());
