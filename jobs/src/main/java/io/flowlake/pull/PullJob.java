@@ -8,6 +8,7 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
+import io.flowlake.models.SessionDefaults;
 import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.RapidProTableProvider;
@@ -76,7 +77,8 @@ public final class PullJob {
    */
   public PullRecord run(PullSettings settings, String pullId) {
     stages.started(pullId);
-    try {
+    // Delta's 50 state-rebuild tasks per table opened cost more than the merge of a pull's runs.
+    try (SessionDefaults defaults = SessionDefaults.apply(spark)) {
       return pull(settings, pullId);
     } finally {
       stages.ended();
