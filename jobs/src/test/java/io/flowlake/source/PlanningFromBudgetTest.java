@@ -28,6 +28,10 @@ class PlanningFromBudgetTest {
   @RegisterExtension final SimulatorExtension simulators = SimulatorExtension.onDemand();
 
   private WindowPlanner.Plan plan(int requestsPerHour, Instant after) {
+    return plan(requestsPerHour, after, 8);
+  }
+
+  private WindowPlanner.Plan plan(int requestsPerHour, Instant after, int parallelism) {
     Simulator sim = simulators.get();
     Map<String, String> raw = new HashMap<>();
     raw.put(ConnectionSettings.API.key(), sim.url().toString());
@@ -40,7 +44,7 @@ class PlanningFromBudgetTest {
     try (RunsClient client =
         new RunsClient(
             options.api(), new PacedBudget(requestsPerHour, Ticker.system(), Sleeper.system()))) {
-      return new WindowPlanner(client, requestsPerHour).plan(options, 8, 0);
+      return new WindowPlanner(client, requestsPerHour).plan(options, parallelism, 0);
     }
   }
 
@@ -64,11 +68,12 @@ class PlanningFromBudgetTest {
   }
 
   @Test
-  void aSlowServerAtAHighBudgetGetsTwoWindowsForEachCursorItKeepsBusy() {
-    // 100 ms an answer at 10 requests/s: 1 x 1.25 cursors needed, so 2, and 40 pages to share.
-    simulators.start(Simulator.builder().runs(10_000).flows(3).seed(4).latencyMs(100));
+  void aSlowServerGetsTwoWindowsForEachCursorItNeedsUpToTheParallelism() {
+    // 400 ms an answer at 10 requests/s needs 5 cursors; a parallelism of 2 allows two (a busy
+    // machine only makes answers slower, so the cap holds), and 40 pages fill four windows.
+    simulators.start(Simulator.builder().runs(10_000).flows(3).seed(4).latencyMs(400));
 
-    WindowPlanner.Plan plan = plan(36_000, null);
+    WindowPlanner.Plan plan = plan(36_000, null, 2);
 
     assertThat(plan.windows()).hasSize(4);
     assertThat(endpoints()).containsExactly("/api/v2/flows.json", "/api/v2/runs.json");
