@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.lake.LakePaths;
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
 import io.flowlake.ops.RunLock;
 import java.util.concurrent.Callable;
@@ -21,14 +22,16 @@ final class TransformCommand implements Callable<Integer> {
   @Mixin LakeOption lakeOption;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
+  @Mixin SegmentOptions segmentOptions;
 
   @Override
   public Integer call() {
+    SegmentRequest segments = segmentOptions.request(lakeOption.lake);
     try (Sparks spark = Sparks.open("transform")) {
       LakePaths lake = lakeOption.paths(spark.session());
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "transform", console)) {
-        console.transformed(Transform.run(spark.session(), lake.root()));
+        console.transformed(Transform.run(spark.session(), lake.root(), segments));
       }
       return ExitCodes.OK;
     }
