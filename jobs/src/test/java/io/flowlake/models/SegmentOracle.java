@@ -48,6 +48,40 @@ public final class SegmentOracle {
         });
   }
 
+  /** The contacts as a lake keeps them: not deleted, only the {@code kept} fields with a value. */
+  public static List<ContactRecord> asKept(List<ContactRecord> contacts, Set<String> kept) {
+    List<ContactRecord> lake = new ArrayList<>();
+    for (ContactRecord c : contacts) {
+      if (c.deleted()) {
+        continue;
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      c.fields()
+          .forEach(
+              (k, v) -> {
+                if (kept.contains(k) && v != null) {
+                  fields.put(k, v);
+                }
+              });
+      lake.add(
+          new ContactRecord(
+              c.uuid(),
+              c.name(),
+              c.ref(),
+              c.status(),
+              c.language(),
+              c.urns(),
+              c.groups(),
+              fields,
+              c.flow(),
+              c.createdOn(),
+              c.modifiedOn(),
+              c.lastSeenOn(),
+              false));
+    }
+    return lake;
+  }
+
   /** One (flow, dimension, segment) and its runs. */
   private record Cell(String flow, String dimension, String segment) {}
 

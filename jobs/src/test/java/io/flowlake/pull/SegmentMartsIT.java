@@ -174,38 +174,8 @@ class SegmentMartsIT {
         spark,
         new PullFixture(spark, () -> sim).paths(lake).root(),
         runs,
-        kept(living(sim)),
+        SegmentOracle.asKept(living(sim), Set.of(KEPT.split(","))),
         settings);
-  }
-
-  /** The contacts as the lake keeps them: not deleted, only the kept fields. */
-  private static List<ContactRecord> kept(List<ContactRecord> contacts) {
-    Set<String> keys = Set.of(KEPT.split(","));
-    return contacts.stream()
-        .map(
-            c -> {
-              Map<String, String> fields = new LinkedHashMap<>();
-              c.fields()
-                  .forEach(
-                      (k, v) -> {
-                        if (keys.contains(k) && v != null) fields.put(k, v);
-                      });
-              return new ContactRecord(
-                  c.uuid(),
-                  c.name(),
-                  c.ref(),
-                  c.status(),
-                  c.language(),
-                  c.urns(),
-                  c.groups(),
-                  fields,
-                  c.flow(),
-                  c.createdOn(),
-                  c.modifiedOn(),
-                  c.lastSeenOn(),
-                  false);
-            })
-        .toList();
   }
 
   private static List<ContactRecord> living(Simulator sim) {
