@@ -119,7 +119,10 @@ final class DemoCommand implements Callable<Integer> {
               .build();
       PullSettings settings =
           new PullSettings(ApiOptions.sourceOptions(config), Duration.ZERO, true)
-              .withContacts(ContactsSettings.keeping(FieldSelection.parse(CONTACT_FIELDS)));
+              // the simulator's one budget paces contacts.json too (a real one has 3600/h)
+              .withContacts(
+                  new ContactsSettings(
+                      true, requestsPerHour, FieldSelection.parse(CONTACT_FIELDS)));
       List<RunRecord> truth = sim.workspace().snapshot();
       JobConsole console = JobConsole.on(System.out);
       PullJob pull =
