@@ -76,6 +76,14 @@ final class ApiAddress {
     if (path.endsWith("/api/v2")) {
       path = path.substring(0, path.length() - "/api/v2".length());
     }
+    int endpoint = path.indexOf("/api/v2/");
+    if (endpoint >= 0 || path.endsWith(".json")) {
+      // people paste an endpoint from the API explorer; every request would then 404
+      String base =
+          scheme + "://" + uri.getRawAuthority() + path.substring(0, Math.max(0, endpoint));
+      throw new ConfigException(
+          "--api '" + text + "' names an API endpoint: give the server's base URL, e.g. " + base);
+    }
     String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     try {

@@ -54,6 +54,18 @@ class ApiConfigTest {
         .isEqualTo(URI.create("https://rp.example.org:8443/rapidpro"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://rp.example.org:8443/rapidpro/api/v2/runs.json",
+        "https://rp.example.org:8443/rapidpro/api/v2/runs"
+      })
+  void refusesAnEndpointAndNamesTheBaseUrl(String api) {
+    assertThatThrownBy(() -> ApiConfig.builder(api).token(TOKEN).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("e.g. https://rp.example.org:8443/rapidpro");
+  }
+
   @Test
   void refusesAnAddressWithoutScheme() {
     assertThatThrownBy(() -> ApiConfig.builder("127.0.0.1:8000").token(TOKEN).build())

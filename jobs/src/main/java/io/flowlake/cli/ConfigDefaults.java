@@ -1,6 +1,8 @@
 package io.flowlake.cli;
 
 import io.flowlake.config.ConfigException;
+import io.flowlake.config.OptionRegistry;
+import io.flowlake.config.Setting;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +49,7 @@ final class ConfigDefaults implements IDefaultValueProvider {
     Optional<String> path = configArgument(args).or(() -> Optional.ofNullable(env.get(CONFIG_ENV)));
     ConfigFile file = path.map(ConfigFile::read).orElse(ConfigFile.EMPTY);
     validate(root, file);
+    checkValues(file, env);
     return new ConfigDefaults(Map.copyOf(env), file);
   }
 
@@ -121,6 +124,40 @@ final class ConfigDefaults implements IDefaultValueProvider {
       for (String key : section.getValue().keySet()) {
         check(file, section.getKey() + "." + key, keys, "flowlake " + section.getKey());
       }
+    }
+  }
+
+  /**
+   * Parses every value the file or the environment gives an option of the registry, so that a bad
+   * one is reported where it was written ({@code file:line}, or the variable's name), before any
+   * command starts, rather than as if it had been typed as a flag.
+   */
+  private static void checkValues(ConfigFile file, Map<String, String> env) {
+    for (Setting<?> setting : OptionRegistry.COMMANDS) {
+      String key = setting.fileKey();
+      String fromEnv = env.get(envName(key));
+      if (fromEnv != null) {
+        checkValue(setting, fromEnv, envName(key));
+      }
+      if (file.top().containsKey(key)) {
+        checkValue(setting, file.top().get(key), file.where(key) + ": " + key);
+      }
+      for (Map.Entry<String, Map<String, String>> section : file.sections().entrySet()) {
+        String value = section.getValue().get(key);
+        if (value != null) {
+          String dotted = section.getKey() + "." + key;
+          checkValue(setting, value, file.where(dotted) + ": " + dotted);
+        }
+      }
+    }
+  }
+
+  private static void checkValue(Setting<?> setting, String value, String source) {
+    try {
+      setting.type().parse(value);
+    } catch (RuntimeException e) {
+      throw new ConfigException(
+          source + " must be " + setting.type().expected() + ", got '" + value + "'");
     }
   }
 

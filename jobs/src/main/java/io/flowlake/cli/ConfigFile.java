@@ -1,5 +1,7 @@
 package io.flowlake.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -36,6 +38,12 @@ record ConfigFile(
     }
     try {
       return location.endsWith(".properties") ? properties(path) : yaml(path);
+    } catch (JsonProcessingException e) {
+      // file:line:column, as an editor or a compiler would point at it
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new ConfigException(
+          "--config " + location + where + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ConfigException("--config " + location + ": " + firstLine(e.getMessage()));
     }

@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiException;
+import io.flowlake.api.TokenRejectedException;
 import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
 import java.io.PrintWriter;
@@ -19,13 +20,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     Throwable cause = ownCause(e);
     PrintWriter err = cmd.getErr();
-    err.println("flowlake " + cmd.getCommandName() + ": " + message(cause));
-    if (verbose(parsed)) {
+    boolean verbose = verbose(parsed);
+    boolean ours =
+        cause instanceof ConfigException
+            || cause instanceof ApiException
+            || cause instanceof LakeLockedException;
+    // One line per failure, always: a scheduler's alert shows the first line, and a second one
+    // would be read as a second failure.
+    err.println(
+        "flowlake "
+            + cmd.getCommandName()
+            + ": "
+            + message(cause)
+            + (verbose || ours ? "" : " (--verbose shows the stack trace)"));
+    if (verbose) {
       e.printStackTrace(err);
-    } else if (!(cause instanceof ConfigException)
-        && !(cause instanceof ApiException)
-        && !(cause instanceof LakeLockedException)) {
-      err.println("(run again with --verbose for the stack trace)");
     }
     err.flush();
     return exitCode(cause);
@@ -36,7 +45,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (cause instanceof LakeLockedException) {
       return ExitCodes.LOCKED;
     }
-    return cause instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+    // A refused token is configuration: no retry will fix it, so a scheduler must not retry.
+    return cause instanceof ConfigException || cause instanceof TokenRejectedException
+        ? ExitCodes.USAGE
+        : ExitCodes.FAILURE;
   }
 
   static Throwable ownCause(Throwable e) {

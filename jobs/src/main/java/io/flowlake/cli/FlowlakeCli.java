@@ -55,19 +55,38 @@ public final class FlowlakeCli implements Runnable {
     try {
       cli.setDefaultValueProvider(ConfigDefaults.load(cli, env, args));
     } catch (ConfigException e) {
-      err.println("flowlake: " + e.getMessage());
+      err.println(prefix(cli, args) + e.getMessage());
       return ExitCodes.USAGE;
     }
     cli.setExecutionExceptionHandler(new ErrorReporter());
     cli.setParameterExceptionHandler(
         (e, parsed) -> {
-          e.getCommandLine().getErr().println("flowlake: " + e.getMessage());
+          String command = e.getCommandLine().getCommandSpec().qualifiedName();
           e.getCommandLine()
               .getErr()
-              .println("(see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+              .println(
+                  command + ": " + firstLine(e.getMessage()) + " (see " + command + " --help)");
           return ExitCodes.USAGE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * {@code flowlake pull: } when {@code args} name a command of {@code cli}, else {@code flowlake:
+   * }.
+   */
+  private static String prefix(CommandLine cli, String... args) {
+    for (String arg : args) {
+      if (cli.getSubcommands().containsKey(arg)) {
+        return cli.getCommandName() + " " + arg + ": ";
+      }
+    }
+    return cli.getCommandName() + ": ";
+  }
+
+  private static String firstLine(String message) {
+    int newline = message == null ? -1 : message.indexOf('\n');
+    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.flowlake.cli;
 
+import io.delta.tables.DeltaTable;
+import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
@@ -29,6 +31,11 @@ final class TransformCommand implements Callable<Integer> {
     SegmentRequest segments = segmentOptions.request(lakeOption.lake);
     try (Sparks spark = Sparks.open("transform")) {
       LakePaths lake = lakeOption.paths(spark.session());
+      // before the lock, which would leave a _state folder behind in a mistyped path
+      if (!DeltaTable.isDeltaTable(spark.session(), lake.runs())) {
+        throw new ConfigException(
+            "no lake at " + lake.root() + ": check --lake, or pull runs into the lake first");
+      }
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "transform", console)) {
         console.transformed(Transform.run(spark.session(), lake.root(), segments));

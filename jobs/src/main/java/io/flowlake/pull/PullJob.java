@@ -3,6 +3,7 @@ package io.flowlake.pull;
 import io.flowlake.api.ApiException;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.lake.ContactsRecord;
+import io.flowlake.lake.EmptyTables;
 import io.flowlake.lake.Erasure;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
@@ -149,6 +150,7 @@ public final class PullJob {
             mismatches,
             contactsLanded,
             erased.contacts());
+    EmptyTables.createMissing(spark, paths);
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;

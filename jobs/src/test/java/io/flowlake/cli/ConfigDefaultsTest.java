@@ -114,7 +114,7 @@ class ConfigDefaultsTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().strip())
         .isEqualTo(
-            "flowlake: "
+            "flowlake run: "
                 + props
                 + ":3: unknown key 'run.max-reject' (no option --max-reject in flowlake run;"
                 + " see docs/options.md)");
@@ -143,8 +143,23 @@ class ConfigDefaultsTest {
     CliResult result = cli.run(Map.of(), "run", "--config", yaml.toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("ten minutes");
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "flowlake run: "
+                + yaml
+                + ":3: overlap must be a duration such as 90s, 10m, 1h or PT10M, got 'ten minutes'");
     assertThat(dir.resolve("lake")).doesNotExist();
+  }
+
+  @Test
+  void aBrokenYamlFileIsNamedAtItsLineAndColumn() throws Exception {
+    Path yaml = file("broken.yaml", "api: http://127.0.0.1:8000\nlake: x\n  bad: [\n");
+
+    CliResult result = cli.run(Map.of(), "transform", "--config", yaml.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("flowlake transform: --config " + yaml + ":3:");
+    assertThat(result.lineCount()).isEqualTo(1);
   }
 
   @Test
@@ -159,7 +174,9 @@ class ConfigDefaultsTest {
             dir.resolve("lake").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("lots");
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "flowlake run: FLOWLAKE_REQUESTS_PER_HOUR must be a positive whole number, got 'lots'");
   }
 
   @Test

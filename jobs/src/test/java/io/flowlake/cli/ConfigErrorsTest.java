@@ -130,6 +130,40 @@ class ConfigErrorsTest {
   }
 
   @Test
+  void aBadNumberIsRefusedUnderTheFlagAsTyped() throws Exception {
+    CliResult result =
+        cli.run(
+            "pull",
+            "--api",
+            "http://127.0.0.1:8000",
+            "--requests-per-hour",
+            "0",
+            "--token-file",
+            tokenFile().toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("flowlake pull: ")
+        .contains("'--requests-per-hour'")
+        .contains("must be a positive whole number, got '0'")
+        .doesNotContain("requestsPerHour");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anEndpointGivenAsTheApiIsRefusedWithTheBaseUrl() throws Exception {
+    CliResult result =
+        cli.run(
+            "pull",
+            "--api",
+            "https://rapidpro.example.org/api/v2/runs.json",
+            "--token-file",
+            tokenFile().toString());
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("e.g. https://rapidpro.example.org");
+    assertThat(result.lineCount()).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(cli.run("pul").exitCode()).isEqualTo(2);
   }

@@ -50,12 +50,13 @@ class MartCommandsTest {
   }
 
   @Test
-  void transformOfAMissingLakeFailsWithOneLine(@TempDir Path dir) {
+  void transformOfAMissingLakeIsAUsageErrorThatLeavesNothingBehind(@TempDir Path dir) {
     CliResult result = cli.run("transform", "--lake", dir.resolve("nothing").toString());
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).startsWith("flowlake transform: no Delta table at");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("flowlake transform: no lake at");
     assertThat(result.lineCount()).isEqualTo(1);
+    assertThat(dir.resolve("nothing")).doesNotExist();
   }
 
   @Test

@@ -56,7 +56,8 @@ class PullFailuresTest {
   }
 
   @Test
-  void aRejectedTokenStopsAtOnceAndLeavesTheLakeAsItWas(Simulator sim) throws Exception {
+  void aRejectedTokenIsAConfigurationErrorThatStopsAtOnceAndLeavesTheLakeAsItWas(Simulator sim)
+      throws Exception {
     Path lake = dir.resolve("lake");
     assertThat(pull(sim.url(), sim.token(), lake).exitCode()).isZero();
     String state = Files.readString(lake.resolve("_state/state.json"));
@@ -64,7 +65,7 @@ class PullFailuresTest {
 
     CliResult result = pull(sim.url(), "wrong-token-123", lake);
 
-    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("token rejected").doesNotContain("wrong-token-123");
     assertThat(result.lineCount()).isEqualTo(1);
     assertThat(sim.requests().size()).isEqualTo(requests + 1); // a 403 is not retried

@@ -45,6 +45,12 @@ class PullIT {
     assertThat(pull.runsFetched()).isBetween((long) truth.size(), truth.size() + 8L);
     assertThat(pull.pages()).isBetween((long) fewestPages, fewestPages + 8L);
     assertThat(pull.rejects()).isZero();
+    // documented tables exist, empty, before they have anything to hold
+    for (String empty : List.of("rejects", "tombstones")) {
+      assertThat(spark.read().format("delta").load(lake.resolve(empty).toString()).count())
+          .as(empty)
+          .isZero();
+    }
     Instant newest =
         truth.stream().map(RunRecord::modifiedOn).max(Instant::compareTo).orElseThrow();
     assertThat(pull.watermarkAfter()).isEqualTo(newest);
