@@ -1,5 +1,4 @@
 import io.flowlake.api.ApiConfig;
-import io.flowlake.api.HttpAnswer;
 import io.flowlake.api.JdkTransport;
 import io.flowlake.api.PacedBudget;
 import io.flowlake.api.RunPage;
@@ -7,6 +6,7 @@ import io.flowlake.api.RunsClient;
 import io.flowlake.api.RunsQuery;
 import io.flowlake.api.Sleeper;
 import io.flowlake.api.Ticker;
+import io.flowlake.cli.Sparks;
 import io.flowlake.config.ConnectionSettings;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.PullRecord;
@@ -25,145 +25,305 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * bench/pull-vs-sequential: (a) flowlake's pull, (b) the sequential single-cursor pull every peer
- * does (rapidpro-python's iterfetches, as an equivalent Java loop over the same client, paced to the
- * same budget), (c) the bound max(pages / rate, pages x latency / concurrency); all against one
- * simulator with 50,000 runs, 500 ms per page and a budget of 36,000 requests an hour. Then CPU
- * seconds per 100k runs for parse + convert + write, flowlake's source against spark.read.json on
- * the same page bytes. Prints ratios measured side by side in this one run.
+ * bench/pull-vs-sequential, three cases in one run, each against its own simulator:
+ *
+ * <ul>
+ *   <li>(a) 50,000 runs, 500 ms per page, 36,000 requests/hour (10/s);
+ *   <li>(b) a real workspace's budget: 3,600 requests/hour (1/s), 200 ms per page, 5,000 runs;
+ *   <li>(c) an incremental pull of (b)'s lake after 600 of its runs changed.
+ * </ul>
+ *
+ * For each: flowlake's runs requests against the pages the runs need, its fetch against the bound
+ * max(pages / rate, pages x latency / parallelism), and the sequential single cursor every peer
+ * does (rapidpro-python's iterfetches, as an equivalent Java loop over the same client, paced to
+ * the same budget); for (a) where the whole pull's time goes after the fetch. Requests of other
+ * throttle scopes (flows.json in v2, the deleted-contacts listing in v2.contacts) are counted
+ * apart: the server budgets them separately. Then CPU seconds per 100k runs for parse + convert +
+ * write, flowlake's source against spark.read.json on the same page bytes.
  */
 public class PullVsSequential {
 
   static final int RUNS = Integer.getInteger("bench.runs", 50_000);
   static final long LATENCY_MS = Long.getLong("bench.latencyMs", 500);
   static final int PER_HOUR = Integer.getInteger("bench.requestsPerHour", 36_000);
+  static final String CASES = System.getProperty("bench.cases", "abc");
+  static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"));
+  static final boolean CPU = Boolean.parseBoolean(System.getProperty("bench.cpu", "true"));
+  static final int CHANGED = 600;
+
+  /** One flowlake pull as the simulator and the stage listener saw it. */
+  record Pull(PullRecord record, Map<PullStage, Double> at, double erasedAt, double total, List<LoggedRequest> log) {
+    double fetch() {
+      return at.get(PullStage.FETCHED);
+    }
+
+    long count(String path) {
+      return log.stream().filter(r -> r.pathAndQuery().startsWith(path)).count();
+    }
+
+    long runsRequests() {
+      return count("/api/v2/runs.json");
+    }
+
+    long others() {
+      return log.size() - runsRequests() - count("/api/v2/flows.json");
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path work = Files.createTempDirectory("flowlake-bench-");
-    SparkSession spark =
-        SparkSession.builder()
-            .master("local[*]")
-            .appName("bench-pull-vs-sequential")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.session.timeZone", "UTC")
-            .config("spark.sql.shuffle.partitions", "4")
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config(
-                "spark.sql.catalog.spark_catalog",
-                "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .getOrCreate();
+    // The session `flowlake pull` runs in (bin/flowlake, spark-submit without settings of its own).
+    SparkSession spark = Sparks.open("bench").session();
     spark.sparkContext().setLogLevel("WARN");
-    Instant generated = Instant.now();
-    try (Simulator sim =
-        Simulator.builder()
-            .runs(RUNS)
-            .seed(42)
-            .now(generated)
-            .latencyMs(LATENCY_MS)
-            .requestsPerHour(PER_HOUR)
-            .start()) {
+    int parallelism = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+    System.out.printf(
+        "%d cores, parallelism %d; load average %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        parallelism,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    if (CASES.contains("a")) {
+      caseA(spark, work, parallelism);
+    }
+    if (CASES.contains("b") || CASES.contains("c")) {
+      casesBandC(spark, work, parallelism);
+    }
+    if (CPU) {
+      cpu(spark, work);
+    }
+    spark.stop();
+  }
+
+  static void caseA(SparkSession spark, Path work, int parallelism) throws Exception {
+    try (Simulator sim = simulator(RUNS, LATENCY_MS, PER_HOUR)) {
       System.out.printf(
-          "simulator: %,d runs, %d ms per page, throttle and budget %,d requests/hour (%.1f/s)%n",
+          "%n(a) %,d runs, %d ms per page, %,d requests/hour (%.1f/s)%n",
           RUNS, LATENCY_MS, PER_HOUR, PER_HOUR / 3600.0);
-
-      // (a) flowlake's pull, default parallelism
-      Map<String, String> options = new HashMap<>();
-      options.put(ConnectionSettings.API.key(), sim.url().toString());
-      options.put(ConnectionSettings.TOKEN.key(), sim.token());
-      options.put(ConnectionSettings.REQUESTS_PER_HOUR.key(), Integer.toString(PER_HOUR));
-      long[] fetchedAt = new long[1];
-      long start = System.nanoTime();
-      PullStage.Listener stages =
-          stage -> {
-            if (stage == PullStage.FETCHED && fetchedAt[0] == 0) {
-              fetchedAt[0] = System.nanoTime();
-            }
-          };
-      PullRecord pull =
-          new PullJob(
-                  spark, new LakePaths(work.resolve("lake").toUri().toString()), Clock.systemUTC(), stages)
-              .run(new PullSettings(options, Duration.ofMinutes(10), false), PullJob.newPullId());
-      double flowlakeFetch = (fetchedAt[0] - start) / 1e9;
-      double flowlakeTotal = (System.nanoTime() - start) / 1e9;
-      List<LoggedRequest> flowlakeLog = sim.requests().all();
-      int[] most = {
-        sim.requests().mostWithin(Duration.ofSeconds(1)),
-        sim.requests().mostWithin(Duration.ofSeconds(10)),
-        sim.requests().mostWithin(Duration.ofSeconds(60))
-      };
-      sim.requests().clear();
-      int parallelism = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-
-      // (b) the sequential single cursor, same client, same budget, same query
-      ApiConfig config =
-          ApiConfig.builder(sim.url().toString()).token(sim.token()).requestsPerHour(PER_HOUR).build();
-      long seqStart = System.nanoTime();
-      long seqRuns = 0;
-      long seqPages = 0;
-      try (RunsClient client =
-          new RunsClient(
-              config,
-              new JdkTransport(config),
-              new PacedBudget(PER_HOUR, Ticker.system(), Sleeper.system()),
-              Sleeper.system(),
-              new Random())) {
-        Iterator<RunPage> pages = client.pages(RunsQuery.between(null, Instant.now()));
-        while (pages.hasNext()) {
-          seqRuns += pages.next().runs().size();
-          seqPages++;
-        }
-      }
-      double sequential = (System.nanoTime() - seqStart) / 1e9;
-      List<LoggedRequest> sequentialLog = sim.requests().all();
-
-      // (c) the bound, for the pages a pull cannot do without
-      long pages = (RUNS + 249) / 250;
-      double rate = PER_HOUR / 3600.0;
-      double bound = Math.max(pages / rate, pages * (LATENCY_MS / 1000.0) / parallelism);
-
+      Pull pull = pull(spark, sim, work.resolve("lake-a"), PER_HOUR);
+      double bound = requestsAndBound(pull, RUNS, LATENCY_MS, PER_HOUR, parallelism);
       System.out.printf(
-          "(a) flowlake pull: %,d runs, %,d requests (%,d pages), fetch %.1f s, whole pull (with"
-              + " merge) %.1f s, parallelism %d%n",
-          pull.runsFetched(), flowlakeLog.size(), pull.pages(), flowlakeFetch, flowlakeTotal, parallelism);
-      System.out.printf(
-          "(b) sequential cursor: %,d runs, %,d pages in %.1f s%n", seqRuns, seqPages, sequential);
-      System.out.printf(
-          "(c) bound max(%d pages / %.1f/s, %d x %.1f s / %d) = %.1f s%n",
-          pages, rate, pages, LATENCY_MS / 1000.0, parallelism, bound);
-      System.out.printf(
-          "ratios: (b)/(a) fetch = %.2fx (target >= 4), (a) fetch/(c) = %.2fx (target <= 1.25);"
-              + " whole pull: (b)/(a) = %.2fx, (a)/(c) = %.2fx%n",
-          sequential / flowlakeFetch, flowlakeFetch / bound, sequential / flowlakeTotal, flowlakeTotal / bound);
-      long throttled = flowlakeLog.stream().filter(r -> r.status() == 429).count();
-      System.out.printf(
-          "budget: flowlake got %d 429s; most requests in any 1 s: %d, in any 10 s: %d, in any"
-              + " 60 s: %d (allowed %.0f, %.0f, %.0f)%n",
-          throttled,
-          most[0],
-          most[1],
-          most[2],
-          rate + 1,
-          rate * 10 + 1,
-          rate * 60 + 1);
-      if (sequentialLog.stream().anyMatch(r -> r.status() == 429)) {
-        System.out.println("note: the sequential pull got 429s");
+          "  after the fetch: merge runs %.1f s, run_values %.1f s, rejects %.1f s, count check"
+              + " and deleted-contacts listing %.1f s, state %.1f s: whole pull %.1f s = %.2fx the"
+              + " fetch (target <= 1.5)%n",
+          pull.at().get(PullStage.RUNS_MERGED) - pull.fetch(),
+          pull.at().get(PullStage.RUN_VALUES_REFRESHED) - pull.at().get(PullStage.RUNS_MERGED),
+          pull.at().get(PullStage.REJECTS_KEPT) - pull.at().get(PullStage.RUN_VALUES_REFRESHED),
+          pull.erasedAt() - pull.at().get(PullStage.REJECTS_KEPT),
+          pull.total() - pull.erasedAt(),
+          pull.total(),
+          pull.total() / pull.fetch());
+      if (SEQUENTIAL) {
+        double sequential = sequential(sim, PER_HOUR);
+        System.out.printf(
+            "  ratios: sequential/fetch = %.2fx (target >= 4), fetch/bound = %.2fx (target <= 1.25);"
+                + " whole pull: sequential/whole = %.2fx, whole/bound = %.2fx%n",
+            sequential / pull.fetch(), pull.fetch() / bound, sequential / pull.total(), pull.total() / bound);
       }
     }
+  }
 
-    cpu(spark, work);
-    spark.stop();
+  static void casesBandC(SparkSession spark, Path work, int parallelism) throws Exception {
+    int runs = Integer.getInteger("bench.b.runs", 5_000);
+    long latency = 200;
+    int perHour = 3_600;
+    Path lake = work.resolve("lake-b");
+    try (Simulator sim = simulator(runs, latency, perHour)) {
+      System.out.printf(
+          "%n(b) %,d runs, %d ms per page, %,d requests/hour (%.1f/s)%n",
+          runs, latency, perHour, perHour / 3600.0);
+      Pull pull = pull(spark, sim, lake, perHour);
+      double bound = requestsAndBound(pull, runs, latency, perHour, parallelism);
+      long pages = (runs + 249) / 250;
+      System.out.printf(
+          "  targets: runs requests %d <= 1.02 x %d pages + 2 = %.1f: %s; fetch %.1f s <= 1.05 x"
+              + " bound = %.1f s: %s (whole pull %.1f s)%n",
+          pull.runsRequests(),
+          pages,
+          1.02 * pages + 2,
+          pull.runsRequests() <= 1.02 * pages + 2 ? "met" : "NOT met",
+          pull.fetch(),
+          1.05 * bound,
+          pull.fetch() <= 1.05 * bound ? "met" : "NOT met",
+          pull.total());
+      if (SEQUENTIAL && CASES.contains("b")) {
+        double sequential = sequential(sim, perHour);
+        System.out.printf("  ratio: sequential/fetch = %.2fx%n", sequential / pull.fetch());
+      }
+      if (!CASES.contains("c")) {
+        return;
+      }
+      Set<String> changed = new HashSet<>();
+      for (int round = 0; round < 20 && changed.size() < CHANGED; round++) {
+        changed.addAll(sim.workspace().modifyRuns(CHANGED - changed.size()));
+      }
+      if (changed.size() < CHANGED) {
+        changed.addAll(sim.workspace().touchRuns(CHANGED - changed.size()));
+      }
+      System.out.printf(
+          "%n(c) incremental pull of (b)'s lake after %d runs changed (answers, expiries, one"
+              + " at a time), overlap 10 min%n",
+          changed.size());
+      Pull incremental = pull(spark, sim, lake, perHour);
+      long fetched = incremental.record().runsFetched();
+      long allowed = (fetched + 249) / 250 + 1;
+      System.out.printf(
+          "  runs requests %d for %d runs fetched (%d changed + %d re-read in the overlap): target"
+              + " <= ceil(%d / 250) + 1 = %d: %s; flows.json %d, other scopes %d; fetch %.1f s,"
+              + " whole pull %.1f s, %d window(s)%n",
+          incremental.runsRequests(),
+          fetched,
+          changed.size(),
+          fetched - changed.size(),
+          fetched,
+          allowed,
+          incremental.runsRequests() <= allowed ? "met" : "NOT met",
+          incremental.count("/api/v2/flows.json"),
+          incremental.others(),
+          incremental.fetch(),
+          incremental.total(),
+          windowsOf(incremental));
+    }
+  }
+
+  static Simulator simulator(int runs, long latencyMs, int perHour) throws Exception {
+    return Simulator.builder()
+        .runs(runs)
+        .seed(42)
+        .now(Instant.now())
+        .latencyMs(latencyMs)
+        .requestsPerHour(perHour)
+        .start();
+  }
+
+  /** A default pull (runs only, as a pull without contacts), timed stage by stage. */
+  static Pull pull(SparkSession spark, Simulator sim, Path lake, int perHour) {
+    sim.requests().clear();
+    Map<String, String> options = new HashMap<>();
+    options.put(ConnectionSettings.API.key(), sim.url().toString());
+    options.put(ConnectionSettings.TOKEN.key(), sim.token());
+    options.put(ConnectionSettings.REQUESTS_PER_HOUR.key(), Integer.toString(perHour));
+    Map<PullStage, Double> at = new EnumMap<>(PullStage.class);
+    double[] erasedAt = new double[1];
+    long start = System.nanoTime();
+    PullStage.Listener stages =
+        new PullStage.Listener() {
+          @Override
+          public void completed(PullStage stage) {
+            at.putIfAbsent(stage, (System.nanoTime() - start) / 1e9);
+          }
+
+          @Override
+          public void erased(io.flowlake.lake.Erasure.Erased erased) {
+            erasedAt[0] = (System.nanoTime() - start) / 1e9;
+          }
+        };
+    PullRecord record =
+        new PullJob(spark, new LakePaths(lake.toUri().toString()), Clock.systemUTC(), stages)
+            .run(new PullSettings(options, Duration.ofMinutes(10), false), PullJob.newPullId());
+    double total = (System.nanoTime() - start) / 1e9;
+    return new Pull(record, at, erasedAt[0], total, sim.requests().all());
+  }
+
+  /** Prints requests against pages and the fetch against the bound; returns the bound. */
+  static double requestsAndBound(Pull pull, int runs, long latencyMs, int perHour, int parallelism) {
+    long pages = (runs + 249) / 250;
+    double rate = perHour / 3600.0;
+    double bound = Math.max(pages / rate, pages * (latencyMs / 1000.0) / parallelism);
+    List<LoggedRequest> runsLog =
+        pull.log().stream().filter(r -> r.pathAndQuery().startsWith("/api/v2/runs.json")).toList();
+    System.out.printf(
+        "  flowlake: %,d runs; %d runs requests for %d pages of runs (%.3fx; %d window(s)), plus"
+            + " %d flows.json (scope v2) and %d deleted-contacts listing (scope v2.contacts), each"
+            + " on its own budget; %d 429s; most runs requests in any 1 s: %d, in any 10 s: %d"
+            + " (allowed %.0f, %.0f)%n",
+        pull.record().runsFetched(),
+        runsLog.size(),
+        pages,
+        runsLog.size() / (double) pages,
+        windowsOf(pull),
+        pull.count("/api/v2/flows.json"),
+        pull.others(),
+        pull.log().stream().filter(r -> r.status() == 429).count(),
+        mostWithin(runsLog, Duration.ofSeconds(1)),
+        mostWithin(runsLog, Duration.ofSeconds(10)),
+        rate + 1,
+        rate * 10 + 1);
+    System.out.printf(
+        "  fetch %.1f s against the bound max(%d pages / %.1f/s, %d x %.1f s / %d) = %.1f s:"
+            + " %.2fx; whole pull %.1f s%n",
+        pull.fetch(),
+        pages,
+        rate,
+        pages,
+        latencyMs / 1000.0,
+        parallelism,
+        bound,
+        pull.fetch() / bound,
+        pull.total());
+    return bound;
+  }
+
+  /** Windows read: first pages (no cursor) of runs.json, the planning probe aside if any. */
+  static long windowsOf(Pull pull) {
+    return pull.log().stream()
+        .map(LoggedRequest::pathAndQuery)
+        .filter(q -> q.startsWith("/api/v2/runs.json") && !q.contains("cursor="))
+        .count();
+  }
+
+  /** The sequential single cursor, same client, same budget, same query; prints and returns seconds. */
+  static double sequential(Simulator sim, int perHour) {
+    sim.requests().clear();
+    ApiConfig config =
+        ApiConfig.builder(sim.url().toString()).token(sim.token()).requestsPerHour(perHour).build();
+    long seqStart = System.nanoTime();
+    long seqRuns = 0;
+    long seqPages = 0;
+    try (RunsClient client =
+        new RunsClient(
+            config,
+            new JdkTransport(config),
+            new PacedBudget(perHour, Ticker.system(), Sleeper.system()),
+            Sleeper.system(),
+            new Random())) {
+      Iterator<RunPage> pages = client.pages(RunsQuery.between(null, Instant.now()));
+      while (pages.hasNext()) {
+        seqRuns += pages.next().runs().size();
+        seqPages++;
+      }
+    }
+    double seconds = (System.nanoTime() - seqStart) / 1e9;
+    System.out.printf(
+        "  sequential cursor: %,d runs, %,d pages in %.1f s%s%n",
+        seqRuns,
+        seqPages,
+        seconds,
+        sim.requests().all().stream().anyMatch(r -> r.status() == 429) ? " (got 429s)" : "");
+    return seconds;
+  }
+
+  static int mostWithin(List<LoggedRequest> log, Duration length) {
+    int most = 0;
+    int end = 0;
+    for (int start = 0; start < log.size(); start++) {
+      Instant limit = log.get(start).at().plus(length);
+      while (end < log.size() && !log.get(end).at().isAfter(limit)) {
+        end++;
+      }
+      most = Math.max(most, end - start);
+    }
+    return most;
   }
 
   /**

@@ -1,7 +1,8 @@
 """Executes every notebook in this folder headless against a lake, the way CI does.
 
     python notebooks/run_notebooks.py --lake demo-lake --out build/notebooks \
-        [--api URL --token-file FILE] [--readme-chart docs/flow-overview.png]
+        [--api URL --token-file FILE] [--readme-chart docs/flow-overview.png] \
+        [--segments-chart docs/segments.png]
 
 Each notebook runs with papermill (the lake and the other options go into its `parameters` cell),
 its executed copy is saved as <out>/<name>.ipynb and rendered to <out>/<name>.html, and the run
@@ -31,6 +32,7 @@ def parse_args(argv):
     parser.add_argument("--api-is-lake-source", action="store_true",
                         help="the lake was just pulled from --api: the live read must equal it")
     parser.add_argument("--readme-chart", help="also save the flow outcome chart to this PNG")
+    parser.add_argument("--segments-chart", help="also save notebook 5's rates chart to this PNG")
     parser.add_argument("--only", help="run only the notebooks whose file name contains this")
     args = parser.parse_args(argv)
     if not (Path(args.lake) / "marts").is_dir():
@@ -44,6 +46,7 @@ def parameters_for(notebook, args):
     wanted = {
         "lake": str(Path(args.lake).resolve()),
         "readme_chart": str(Path(args.readme_chart).resolve()) if args.readme_chart else None,
+        "segments_chart": str(Path(args.segments_chart).resolve()) if args.segments_chart else None,
         "api": args.api,
         "token_file": str(Path(args.token_file).resolve()) if args.token_file else None,
     }

@@ -3,6 +3,8 @@ package io.flowlake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.models.MartOracle;
+import io.flowlake.models.SegmentOracle;
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.CliResult;
 import io.flowlake.testing.InProcessCli;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo workspace (seed 42, 8 flows, 50,000 runs) pulled and transformed once by {@code flowlake
  * run}, exactly as a scheduler runs it, then checked two ways: every mart equals the one computed
  * in plain Java from the simulator's ground truth (MartOracle), not from the same SQL; and every
- * notebook in notebooks/, executed headless by notebooks/run_notebooks.py against that lake, with
- * the same simulator serving the live read, runs green. The notebooks assert that their charts draw
- * the marts' numbers; the runner fails on any cell error and on any chart cell without an image.
- * The executed notebooks, their HTML and the README's chart are left in jobs/target/notebooks for
- * people to look at.
+ * notebook in notebooks/ (notebook 5 reads the segment marts, cut as the demo cuts them), executed
+ * headless by notebooks/run_notebooks.py against that lake, with the same simulator serving the
+ * live read, runs green. The notebooks assert that their charts draw the marts' numbers; the runner
+ * fails on any cell error and on any chart cell without an image. The executed notebooks, their
+ * HTML and the README's chart are left in jobs/target/notebooks for people to look at.
  */
 @ExtendWith(SharedSpark.class)
 class DemoWorkspaceIT {
@@ -43,19 +47,42 @@ class DemoWorkspaceIT {
   @RegisterExtension static final InProcessCli cli = new InProcessCli();
   @TempDir static Path dir;
 
+  /** What bin/flowlake demo keeps and segments by (DemoCommand). */
+  private static final String KEPT = "gender,born,district";
+
+  private static final String SEGMENT_BY = "gender,district,born:age,group";
+
   /** The demo lake: one pull and transform of the whole workspace, shared by both checks. */
   private static Path lake;
 
   @BeforeAll
   static void pullAndTransform(Simulator sim) {
     lake = dir.resolve("demo-lake");
-    CliResult run = cli.against(sim).run("run", "--lake", lake.toString());
+    CliResult run =
+        cli.against(sim)
+            .run(
+                "run",
+                "--lake",
+                lake.toString(),
+                "--contact-fields",
+                KEPT,
+                "--segment-by",
+                SEGMENT_BY,
+                "--contacts-requests-per-hour",
+                "3600000");
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
   @Test
   void everyMartEqualsTheGroundTruth(SparkSession spark, Simulator sim) {
     MartOracle.assertMartsMatch(spark, lake.toUri().toString(), sim.workspace().snapshot());
+    SegmentOracle.assertMartsMatch(
+        spark,
+        lake.toUri().toString(),
+        sim.workspace().snapshot(),
+        SegmentOracle.asKept(sim.workspace().contactSnapshot(), Set.of(KEPT.split(","))),
+        SegmentRequest.parse(SEGMENT_BY, null, 10)
+            .resolve(Map.of("gender", "text", "born", "number", "district", "district")));
   }
 
   @Test
@@ -79,20 +106,23 @@ class DemoWorkspaceIT {
             token.toString(),
             "--api-is-lake-source",
             "--readme-chart",
-            OUT.resolve("flow-overview.png").toString());
+            OUT.resolve("flow-overview.png").toString(),
+            "--segments-chart",
+            OUT.resolve("segments.png").toString());
 
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(code).as(output).isZero();
     try (var notebooks = Files.list(ProjectFiles.root().resolve("notebooks"))) {
       List<String> names =
           notebooks.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).toList();
-      assertThat(names).hasSizeGreaterThanOrEqualTo(4);
+      assertThat(names).hasSizeGreaterThanOrEqualTo(5);
       for (String name : names) {
         assertThat(output).contains(name + ": ok");
         assertThat(OUT.resolve(name.replace(".ipynb", ".html"))).isNotEmptyFile();
       }
     }
     assertThat(OUT.resolve("flow-overview.png")).isNotEmptyFile();
+    assertThat(OUT.resolve("segments.png")).isNotEmptyFile();
   }
 
   /** bin/venv makes the pinned environment when missing (or reuses $FLOWLAKE_VENV). */

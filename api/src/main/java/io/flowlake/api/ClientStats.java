@@ -1,5 +1,6 @@
 package io.flowlake.api;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,6 +16,8 @@ public final class ClientStats {
   private final AtomicLong throttled = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong answered = new AtomicLong();
+  private final AtomicLong answerNanos = new AtomicLong();
 
   /** Requests sent, retries and 429s included. */
   public long requests() {
@@ -51,11 +54,23 @@ public final class ClientStats {
     return bytes.get();
   }
 
+  /**
+   * The mean time from sending a request to having its answer, budget waits excluded: what a
+   * planner needs to know how many requests must be in flight to keep the budget busy. Zero before
+   * any answer.
+   */
+  public Duration meanLatency() {
+    long n = answered.get();
+    return n == 0 ? Duration.ZERO : Duration.ofNanos(answerNanos.get() / n);
+  }
+
   void requestSent() {
     requests.incrementAndGet();
   }
 
-  void answerReceived(HttpAnswer answer) {
+  void answerReceived(HttpAnswer answer, long nanos) {
+    answered.incrementAndGet();
+    answerNanos.addAndGet(nanos);
     bytes.addAndGet(answer.body().length);
     if (answer.status() == 429) {
       throttled.incrementAndGet();

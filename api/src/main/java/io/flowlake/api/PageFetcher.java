@@ -66,8 +66,9 @@ final class PageFetcher {
         HttpAnswer answer = null;
         Exception failure = null;
         try {
+          long sent = System.nanoTime();
           answer = transport.get(uri, headers);
-          stats.answerReceived(answer);
+          stats.answerReceived(answer, System.nanoTime() - sent);
           if (answer.status() / 100 == 2) {
             return parser.parse(uri.toString(), answer.body());
           }

@@ -16,6 +16,7 @@ public final class RunsClient implements AutoCloseable {
   private final ApiConfig config;
   private final Transport transport;
   private final ListingReader reader;
+  private final ListingReader flows;
   private final ClientStats stats = new ClientStats();
 
   /** A client over the JDK's HTTP client, pacing at {@code config.requestsPerHour()}. */
@@ -30,7 +31,23 @@ public final class RunsClient implements AutoCloseable {
 
   /** A client over the JDK's HTTP client whose requests draw on {@code budget}. */
   public RunsClient(ApiConfig config, RequestBudget budget) {
-    this(config, new JdkTransport(config), budget, Sleeper.system(), new Random());
+    this(config, budget, budget);
+  }
+
+  /**
+   * A client over the JDK's HTTP client whose runs draw on {@code runsBudget} and whose {@code
+   * flows.json} on {@code defaultBudget}: the server throttles them in separate scopes ({@code
+   * v2.runs} and {@code v2}, docs/rapidpro-api.md §4), so asking for flows costs no runs request.
+   */
+  public RunsClient(ApiConfig config, RequestBudget runsBudget, RequestBudget defaultBudget) {
+    this(
+        config,
+        new JdkTransport(config),
+        runsBudget,
+        defaultBudget,
+        Sleeper.system(),
+        new Random(),
+        Clock.systemUTC());
   }
 
   public RunsClient(
@@ -45,14 +62,32 @@ public final class RunsClient implements AutoCloseable {
       Sleeper sleeper,
       Random jitter,
       Clock clock) {
+    this(config, transport, budget, budget, sleeper, jitter, clock);
+  }
+
+  RunsClient(
+      ApiConfig config,
+      Transport transport,
+      RequestBudget runsBudget,
+      RequestBudget defaultBudget,
+      Sleeper sleeper,
+      Random jitter,
+      Clock clock) {
     this.config = config;
     this.transport = transport;
     RetryPolicy policy = new RetryPolicy(config, jitter, clock);
     this.reader =
         new ListingReader(
             config.api(),
-            new PageFetcher(config, transport, budget, sleeper, policy, stats),
+            new PageFetcher(config, transport, runsBudget, sleeper, policy, stats),
             "RunsClient");
+    this.flows =
+        defaultBudget == runsBudget
+            ? reader
+            : new ListingReader(
+                config.api(),
+                new PageFetcher(config, transport, defaultBudget, sleeper, policy, stats),
+                "RunsClient");
   }
 
   /**
@@ -76,7 +111,7 @@ public final class RunsClient implements AutoCloseable {
 
   /** The workspace's flows as {@code /api/v2/flows.json} lists them, following {@code next}. */
   public List<FlowSummary> flows() {
-    return reader.readAll("/api/v2/flows.json", FlowListingParser::parse);
+    return flows.readAll("/api/v2/flows.json", FlowListingParser::parse);
   }
 
   public ClientStats stats() {
@@ -88,7 +123,8 @@ public final class RunsClient implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (reader.close()) {
+    boolean first = reader.close();
+    if (flows.close() || first) {
       ListingReader.release(transport, config.api());
     }
   }

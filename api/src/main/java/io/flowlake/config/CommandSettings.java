@@ -44,6 +44,29 @@ public final class CommandSettings {
           "none",
           "Contact fields the contacts table keeps: '*' or field keys, e.g. gender,born,district.");
 
+  /** Dimensions of flow_segments and result_segments (docs/segments.md); none: empty marts. */
+  public static final Setting<String> SEGMENT_BY =
+      Setting.computed(
+          "segmentBy",
+          ValueType.TEXT,
+          "none",
+          "Segment the marts by kept contact fields and groups, e.g. gender,district,born:age,group.");
+
+  /** Age bands apply to a FIELD:age dimension unless given here. */
+  public static final Setting<String> SEGMENT_BANDS =
+      Setting.computed(
+          "segmentBands",
+          ValueType.TEXT,
+          "age=0-14,15-19,20-24,25-30,31-34,35-",
+          "Bands of number and age dimensions, e.g. household_size=1-2,3-5,6-;age=0-17,18-.");
+
+  public static final Setting<Integer> MIN_SEGMENT_RUNS =
+      Setting.of(
+          "minSegmentRuns",
+          ValueType.POSITIVE_INT,
+          "10",
+          "Segments with fewer runs are marked suppressed; exports write their counts as null.");
+
   public static final Setting<String> CONFIG =
       Setting.computed(
           "config",

@@ -52,7 +52,7 @@ public final class ReadSettings {
       Setting.computed(
           "windows",
           ValueType.POSITIVE_INT,
-          "sized from the expected run count",
+          "from the budget, the latency and the run count",
           "How many modified_on windows to cut the range into.");
 
   public static final Setting<String> WINDOW_EDGES =

@@ -295,6 +295,22 @@ class RunsClientTest {
   }
 
   @Test
+  void asksForFlowsOnTheDefaultScopesBudgetAndForRunsOnTheirOwn() {
+    CountingBudget flowsBudget = new CountingBudget();
+    transport.answer(200, FlowListingParserTest.FLOWS_PAGE).answer(200, page(null, run(uuid(1))));
+    RunsClient client =
+        new RunsClient(
+            CONFIG, transport, budget, flowsBudget, clock, new HalfJitter(), Clock.systemUTC());
+
+    client.flows();
+    allRuns(client.pages(RunsQuery.between(null, T0)));
+
+    assertThat(flowsBudget.acquired).as("flows.json: scope v2").isEqualTo(1);
+    assertThat(budget.acquired).as("runs.json: scope v2.runs").isEqualTo(1);
+    assertThat(client.stats().requests()).isEqualTo(2);
+  }
+
+  @Test
   void refusesWorkAfterClose() {
     transport.answer(200, page(SECOND, run(uuid(1))));
     RunsClient client = client();

@@ -9,9 +9,13 @@ import io.flowlake.cli.JobConsole;
 import io.flowlake.cli.OptionsFromRegistry;
 import io.flowlake.cli.Sparks;
 import io.flowlake.cli.VerboseOption;
+import io.flowlake.config.CommandSettings;
 import io.flowlake.config.ConfigException;
+import io.flowlake.config.FieldSelection;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
+import io.flowlake.pull.ContactsSettings;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import io.flowlake.simulator.Simulator;
@@ -30,8 +34,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code flowlake demo}: the first command of the README. Starts the simulator in-process, pulls
- * its workspace into a fresh demo lake, builds the marts and prints flow_summary, checked against
- * the simulator's ground truth (the demo fails if they differ).
+ * its workspace and its contacts (gender, year of birth, district) into a fresh demo lake, builds
+ * the marts segmented by {@link #SEGMENT_BY} and prints flow_summary, checked against the
+ * simulator's ground truth (the demo fails if they differ), then the largest flow by gender.
  */
 @Command(
     name = "demo",
@@ -46,6 +51,11 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Marks a lake as the demo's own, so a rerun may replace it and nothing else is ever deleted. */
   static final String DEMO_MARKER = "_state/demo-lake";
+
+  /** The contact fields the demo lake keeps, and the dimensions of its segment marts. */
+  static final String CONTACT_FIELDS = "gender,born,district";
+
+  static final String SEGMENT_BY = "gender,district,born:age,group";
 
   @Option(
       names = "--lake",
@@ -108,7 +118,11 @@ final class DemoCommand implements Callable<Integer> {
               .requestsPerHour(requestsPerHour)
               .build();
       PullSettings settings =
-          new PullSettings(ApiOptions.sourceOptions(config), Duration.ZERO, true);
+          new PullSettings(ApiOptions.sourceOptions(config), Duration.ZERO, true)
+              // the simulator's one budget paces contacts.json too (a real one has 3600/h)
+              .withContacts(
+                  new ContactsSettings(
+                      true, requestsPerHour, FieldSelection.parse(CONTACT_FIELDS)));
       List<RunRecord> truth = sim.workspace().snapshot();
       JobConsole console = JobConsole.on(System.out);
       PullJob pull =
@@ -118,10 +132,15 @@ final class DemoCommand implements Callable<Integer> {
               Clock.systemUTC(),
               console.pullProgress(config.requestsPerHour(), truth.size()));
       console.pulled(pull.run(settings, PullJob.newPullId()));
-      console.transformed(Transform.run(spark.session(), paths.root()));
-      return DemoReport.print(spark.session(), paths, truth, System.out)
-          ? ExitCodes.OK
-          : ExitCodes.FAILURE;
+      console.transformed(
+          Transform.run(
+              spark.session(),
+              paths.root(),
+              SegmentRequest.parse(
+                  SEGMENT_BY, null, CommandSettings.MIN_SEGMENT_RUNS.defaultValue())));
+      boolean equal = DemoReport.print(spark.session(), paths, truth, System.out);
+      DemoSegments.printByGender(spark.session(), paths, System.out);
+      return equal ? ExitCodes.OK : ExitCodes.FAILURE;
     }
   }
 

@@ -4,6 +4,7 @@ import io.flowlake.api.ApiException;
 import io.flowlake.api.TokenRejectedException;
 import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
+import io.flowlake.ops.StopRequest;
 import io.flowlake.warehouse.WarehouseLockedException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,6 +22,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     Throwable cause = ownCause(e);
     PrintWriter err = cmd.getErr();
+    if (StopRequest.signal().isPresent()) {
+      StopRequest.acknowledge();
+      err.println(
+          "flowlake "
+              + cmd.getCommandName()
+              + ": interrupted by SIG"
+              + StopRequest.signal().get()
+              + "; "
+              + LastCommit.sentence(cmd));
+      if (verbose(parsed)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return StopRequest.exitCode();
+    }
     boolean verbose = verbose(parsed);
     boolean ours =
         cause instanceof ConfigException

@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.ops.RunOutcome;
+import io.flowlake.ops.StopRequest;
 
 /**
  * flowlake's exit codes, the contract with cron, Airflow and shell scripts (README: Exit codes).
@@ -26,6 +27,7 @@ public final class ExitCodes {
       case PARTIAL -> PARTIAL;
       case LOCKED -> LOCKED;
       case FAILURE -> FAILURE;
+      case INTERRUPTED -> StopRequest.exitCode();
     };
   }
 

@@ -1,6 +1,7 @@
 package io.flowlake.cli;
 
 import io.flowlake.config.ConfigException;
+import io.flowlake.ops.StopRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 public final class FlowlakeCli implements Runnable {
 
   public static void main(String[] args) {
+    StopRequest.install(Thread.currentThread());
     System.exit(execute(args));
   }
 

@@ -36,6 +36,14 @@ final class PullOptions {
       converter = FieldSelectionConverter.class)
   FieldSelection contactFields;
 
+  /** The fields this pull keeps; null under --no-contacts (the lake keeps what it has). */
+  FieldSelection keptFields() {
+    if (noContacts) {
+      return null;
+    }
+    return contactFields == null ? FieldSelection.NONE : contactFields;
+  }
+
   PullSettings settings(ApiConfig config, PersonalData personalData) {
     Map<String, String> options = new HashMap<>(ApiOptions.sourceOptions(config));
     if (parallelism != null) {

@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin LakeOption lakeOption;
   @Mixin PullOptions pullOptions;
   @Mixin PersonalDataOptions personalDataOptions;
+  @Mixin SegmentOptions segmentOptions;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
 
@@ -82,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
             pullOptions.settings(config, personalDataOptions.personalData()),
             withArchives,
             maxRejects == null ? -1 : maxRejects,
-            vacuum ? retentionOption.retention() : null);
+            vacuum ? retentionOption.retention() : null,
+            segmentOptions.request(lakeOption.lake, pullOptions.keptFields()));
     JobConsole console =
         reportJson ? JobConsole.withReportJson(System.err, System.out) : JobConsole.on(System.out);
     Instant started = Instant.now();

@@ -46,7 +46,11 @@ public final class Sparks implements AutoCloseable {
       // The lake's batches are small next to Spark's default of 200 shuffle partitions.
       builder.config("spark.sql.shuffle.partitions", "8");
     }
-    return new Sparks(builder.getOrCreate(), !existed);
+    SparkSession session = builder.getOrCreate();
+    // A stop (StopRequest) cancels the command's jobs; this makes the cancel interrupt their
+    // tasks too, so a fetch waiting on the API ends at once instead of at its next page.
+    session.sparkContext().setLocalProperty("spark.job.interruptOnCancel", "true");
+    return new Sparks(session, !existed);
   }
 
   public SparkSession session() {

@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.delta.tables.DeltaTable;
 import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
 import io.flowlake.ops.RunLock;
 import java.util.concurrent.Callable;
@@ -23,9 +24,11 @@ final class TransformCommand implements Callable<Integer> {
   @Mixin LakeOption lakeOption;
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
+  @Mixin SegmentOptions segmentOptions;
 
   @Override
   public Integer call() {
+    SegmentRequest segments = segmentOptions.request(lakeOption.lake);
     try (Sparks spark = Sparks.open("transform")) {
       LakePaths lake = lakeOption.paths(spark.session());
       // before the lock, which would leave a _state folder behind in a mistyped path
@@ -35,7 +38,7 @@ final class TransformCommand implements Callable<Integer> {
       }
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "transform", console)) {
-        console.transformed(Transform.run(spark.session(), lake.root()));
+        console.transformed(Transform.run(spark.session(), lake.root(), segments));
       }
       return ExitCodes.OK;
     }

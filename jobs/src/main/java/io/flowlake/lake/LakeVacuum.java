@@ -2,6 +2,7 @@ package io.flowlake.lake;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.BoxedUnit;
 
 /**
  * Makes erasure physical with Delta's own tools, for every Delta table of the lake (its tables and
@@ -64,13 +67,30 @@ public final class LakeVacuum {
     try {
       for (String table : tables) {
         spark.sql("reorg table delta.`" + table + "` apply (purge)");
-        DeltaTable.forPath(spark, table).vacuum(hours);
+        withoutDeltaConsoleLines(() -> DeltaTable.forPath(spark, table).vacuum(hours));
       }
     } finally {
       spark.conf().set(RETENTION_CHECK, previous);
       spark.conf().set(LISTING_PARALLELISM, previousParallelism);
     }
     return tables.size();
+  }
+
+  /**
+   * Delta's VACUUM prints "Deleted N files and directories..." with Scala's {@code println} for
+   * every table; the command prints its own one-line summary instead. Scala's console is
+   * thread-scoped, so only this thread's (and its children's) printing is muted.
+   */
+  private static void withoutDeltaConsoleLines(Runnable work) {
+    scala.Console.withOut(
+        OutputStream.nullOutputStream(),
+        new AbstractFunction0<Object>() {
+          @Override
+          public Object apply() {
+            work.run();
+            return BoxedUnit.UNIT;
+          }
+        });
   }
 
   /** The Delta tables directly under the lake's root and under its marts folder. */

@@ -73,7 +73,9 @@ public final class MartExport {
     for (Model mart : marts) {
       String path = MartPaths.mart(lake, mart.name());
       long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-      Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path);
+      Dataset<Row> rows =
+          SuppressedCells.apply(
+              spark.read().format("delta").option("versionAsOf", version).load(path));
       long count = rows.count();
       write(rows, format, new Path(outDir, mart.name()).toString());
       counts.put(mart.name(), count);

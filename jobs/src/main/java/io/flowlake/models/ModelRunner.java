@@ -20,13 +20,16 @@ public final class ModelRunner {
   }
 
   /**
-   * Registers {@code <lake>/runs} and {@code <lake>/run_values} as the views {@code runs} and
-   * {@code run_values}.
+   * Registers the lake's tables, {@code <lake>/runs} and {@code <lake>/run_values}, as the views
+   * {@code runs} and {@code run_values}; the segment sources are {@link SegmentViews}' to register.
    *
    * @throws IllegalArgumentException when one of them is not a Delta table
    */
   public void registerSources(String lake) {
     for (Source source : catalog.sources()) {
+      if (!source.fromLake()) {
+        continue; // SegmentViews registers it
+      }
       String path = MartPaths.table(lake, source.name());
       if (!DeltaTable.isDeltaTable(spark, path)) {
         throw new IllegalArgumentException(

@@ -58,7 +58,16 @@ final class ModelsFileParser {
     }
     List<Source> sources = new ArrayList<>();
     for (JsonNode node : root.path("sources")) {
-      sources.add(new Source(text(node, "name", "source"), node.path("description").asText("")));
+      String from = node.path("registered_by").asText("lake");
+      if (!from.equals("lake") && !from.equals("segments")) {
+        throw new IllegalArgumentException(
+            "models.yml: source registered_by must be lake or segments, got '" + from + "'");
+      }
+      sources.add(
+          new Source(
+              text(node, "name", "source"),
+              node.path("description").asText(""),
+              from.equals("lake")));
     }
     List<Model> models = new ArrayList<>();
     for (JsonNode node : root.path("models")) {

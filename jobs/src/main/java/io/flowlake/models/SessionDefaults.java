@@ -6,10 +6,11 @@ import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Settings a transform needs that Spark's defaults get wrong for small aggregate tables, applied
- * only where the user set nothing and undone afterwards, so a notebook's session is left as found.
+ * Settings a transform or a pull needs that Spark's defaults get wrong for the lake's small tables
+ * and batches, applied only where the user set nothing and undone afterwards, so a notebook's
+ * session is left as found. ({@code flowlake}'s own session sets them from the start.)
  */
-final class SessionDefaults implements AutoCloseable {
+public final class SessionDefaults implements AutoCloseable {
 
   /** Spark's default of 200 would mostly schedule empty tasks: the marts are small aggregates. */
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
@@ -26,7 +27,7 @@ final class SessionDefaults implements AutoCloseable {
     this.conf = conf;
   }
 
-  static SessionDefaults apply(SparkSession spark) {
+  public static SessionDefaults apply(SparkSession spark) {
     SessionDefaults defaults = new SessionDefaults(spark.conf());
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
     defaults.setUnlessSet(SHUFFLE_PARTITIONS, cores);

@@ -23,12 +23,15 @@ public final class Transform {
   private final ModelCatalog catalog;
   private final String lake;
   private final ModelRunner runner;
+  private final SegmentRequest segments;
 
-  private Transform(SparkSession spark, ModelCatalog catalog, String lake) {
+  private Transform(
+      SparkSession spark, ModelCatalog catalog, String lake, SegmentRequest segments) {
     this.spark = spark;
     this.catalog = catalog;
     this.lake = lake;
     this.runner = new ModelRunner(spark, catalog);
+    this.segments = segments;
   }
 
   /**
@@ -38,17 +41,38 @@ public final class Transform {
    * @throws IllegalArgumentException when the lake has no runs or run_values table
    */
   public static TransformResult run(SparkSession spark, String lake) {
-    return run(spark, lake, ModelCatalog.load());
+    return run(spark, lake, SegmentRequest.none());
+  }
+
+  /**
+   * As {@link #run(SparkSession, String)}, with the segment marts cut by {@code segments}.
+   *
+   * @throws io.flowlake.config.ConfigException before any mart is written, when a dimension reads a
+   *     field the lake's contact_fields does not keep, or bands do not fit the field's type
+   */
+  public static TransformResult run(SparkSession spark, String lake, SegmentRequest segments) {
+    return run(spark, lake, ModelCatalog.load(), segments);
   }
 
   static TransformResult run(SparkSession spark, String lake, ModelCatalog catalog) {
+    return run(spark, lake, catalog, SegmentRequest.none());
+  }
+
+  static TransformResult run(
+      SparkSession spark, String lake, ModelCatalog catalog, SegmentRequest segments) {
     try (SessionDefaults defaults = SessionDefaults.apply(spark)) {
-      return new Transform(spark, catalog, lake).run();
+      return new Transform(spark, catalog, lake, segments).run();
     }
   }
 
   private TransformResult run() {
     runner.registerSources(lake);
+    // the lake's own record of kept fields decides, whatever the command line was checked against
+    SegmentSettings settings =
+        segments.isEmpty()
+            ? segments.resolve(Map.of())
+            : segments.resolve(SegmentViews.keptFieldTypes(spark, lake));
+    SegmentViews.register(spark, lake, settings);
     Map<String, Long> counts = new LinkedHashMap<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     List<Audit> passed = new ArrayList<>();

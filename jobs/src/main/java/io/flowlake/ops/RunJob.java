@@ -4,6 +4,7 @@ import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeVacuum;
 import io.flowlake.lake.PullRecord;
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
 import io.flowlake.privacy.LakePolicyRecord;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -37,6 +39,7 @@ public final class RunJob {
    * @param maxRejects the rejects a pull may have before the run ends {@link RunOutcome#PARTIAL};
    *     negative for no limit
    * @param vacuumRetention vacuum the lake after the marts, to this retention; null for no vacuum
+   * @param segments what the segment marts are cut by
    */
   public record Settings(
       ApiConfig api,
@@ -44,10 +47,23 @@ public final class RunJob {
       PullSettings pull,
       boolean withArchives,
       long maxRejects,
-      Duration vacuumRetention) {
+      Duration vacuumRetention,
+      SegmentRequest segments) {
 
     public Settings {
       connection = Map.copyOf(connection);
+      Objects.requireNonNull(segments, "segments");
+    }
+
+    /** A run whose marts are not segmented. */
+    public Settings(
+        ApiConfig api,
+        Map<String, String> connection,
+        PullSettings pull,
+        boolean withArchives,
+        long maxRejects,
+        Duration vacuumRetention) {
+      this(api, connection, pull, withArchives, maxRejects, vacuumRetention, SegmentRequest.none());
     }
 
     /** A run that does not vacuum. */
@@ -112,7 +128,15 @@ public final class RunJob {
       outcome = RunOutcome.LOCKED;
       error = e.getMessage();
       throw e;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // Spark throws checked exceptions undeclared; all are rethrown as is
+      if (StopRequest.signal().isPresent()) {
+        // whatever the cancelled work threw, it was the stop that ended the run
+        StopRequest.acknowledge();
+        Thread.interrupted(); // the stop has done its work; the report and the lock need I/O
+        outcome = RunOutcome.INTERRUPTED;
+        error = "interrupted by SIG" + StopRequest.signal().get();
+        throw e;
+      }
       error = exitCodes.message(e);
       exitCode = exitCodes.of(e); // the code the process will exit with
       throw e;
@@ -143,7 +167,7 @@ public final class RunJob {
     PullRecord pull = pullJob.run(settings.pull(), PullJob.newPullId());
     listener.pulled(pull);
     report.pull(pull, settings.maxRejects());
-    TransformResult marts = Transform.run(spark, lake.root());
+    TransformResult marts = Transform.run(spark, lake.root(), settings.segments());
     listener.transformed(marts);
     report.transform(marts);
     if (settings.vacuumRetention() != null) {

@@ -11,7 +11,9 @@ public enum RunOutcome {
   /** Another live run holds the lake's lock; this one did nothing. */
   LOCKED("locked"),
   /** The run stopped on an error; the lake keeps what it had. */
-  FAILURE("failure");
+  FAILURE("failure"),
+  /** SIGINT or SIGTERM stopped the run; the lake keeps what it had ({@link StopRequest}). */
+  INTERRUPTED("interrupted");
 
   private final String id;
 

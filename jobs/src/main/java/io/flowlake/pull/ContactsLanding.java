@@ -16,7 +16,9 @@ import io.flowlake.lake.Tombstones;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.SourceOptions;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -120,11 +122,20 @@ final class ContactsLanding {
     Instant watermark =
         PullJob.later(mark.map(ContactsState.Mark::watermark).orElse(null), staged.newest());
     if (watermark != null) {
-      state.commit(pullId, t0, watermark.isAfter(t0) ? t0 : watermark, selection);
+      state.commit(pullId, t0, watermark.isAfter(t0) ? t0 : watermark, selection, keptTypes());
     }
     staged.delete();
     return new ContactsRecord(
         staged.contactCount(), staged.rejectCount(), fields.size(), groups.size());
+  }
+
+  /** The type of each field the contacts table keeps, by key (for --segment-by's checks). */
+  private Map<String, String> keptTypes() {
+    Map<String, String> types = new LinkedHashMap<>();
+    fields.stream()
+        .filter(f -> contacts.fields().keeps(f.key()))
+        .forEach(f -> types.put(f.key(), f.type()));
+    return types;
   }
 
   private static ContactsClient client(ApiConfig api, ContactsSettings contacts) {

@@ -9,6 +9,7 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.lake.StateStore;
+import io.flowlake.models.SessionDefaults;
 import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.RapidProTableProvider;
@@ -77,7 +78,8 @@ public final class PullJob {
    */
   public PullRecord run(PullSettings settings, String pullId) {
     stages.started(pullId);
-    try {
+    // Delta's 50 state-rebuild tasks per table opened cost more than the merge of a pull's runs.
+    try (SessionDefaults defaults = SessionDefaults.apply(spark)) {
       return pull(settings, pullId);
     } finally {
       stages.ended();
@@ -127,7 +129,7 @@ public final class PullJob {
     }
 
     ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
-    List<String> mismatches = full ? reconcile(settings.sourceOptions()) : List.of();
+    List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
     Erasure.Erased erased = new DeletionsMirror(spark, paths).mirror(settings, t0);
     stages.erased(erased);
     PullRecord record =
@@ -188,12 +190,15 @@ public final class PullJob {
 
   /**
    * After a full pull, flows.json's counts against the lake's, each difference a warning line;
-   * checking is best effort: a failure to ask is itself reported, and the pull still counts.
+   * checking is best effort: a failure to ask is itself reported, and the pull still counts. The
+   * listing the plan asked for is used when there is one: asked at T0, it counts what the pull
+   * read.
    */
-  private List<String> reconcile(Map<String, String> sourceOptions) {
+  private List<String> reconcile(Map<String, String> sourceOptions, RunsReadPlan plan) {
     try {
       Dataset<Row> lake = spark.read().format("delta").load(paths.runs());
-      return CountReconciliation.mismatches(lake, WorkspaceFlows.list(sourceOptions));
+      return CountReconciliation.mismatches(
+          lake, plan.flows().orElseGet(() -> WorkspaceFlows.list(sourceOptions)));
     } catch (ApiException e) {
       return List.of("could not compare counts with flows.json: " + e.getMessage());
     }

@@ -21,10 +21,11 @@ public record PullSettings(
     PersonalData personalData) {
 
   /**
-   * Windows per chunk by default: ~1,500 pages, about 25 minutes at RapidPro's default budget, so a
-   * crash costs at most that, while the merges (a Delta commit each) stay few.
+   * Windows per chunk by default: at most ~1,500 pages (windows hold up to 64), about 25 minutes at
+   * RapidPro's default budget, so a crash costs at most that, while the merges (a Delta commit
+   * each) stay few.
    */
-  public static final int DEFAULT_CHUNK_WINDOWS = 256;
+  public static final int DEFAULT_CHUNK_WINDOWS = 24;
 
   public PullSettings {
     sourceOptions = Map.copyOf(sourceOptions);

@@ -4,6 +4,7 @@ import io.flowlake.api.ClientStats;
 import io.flowlake.api.RequestBudget;
 import io.flowlake.api.RunsClient;
 import io.flowlake.api.SharedBudgets;
+import io.flowlake.api.ThrottleScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,7 +57,8 @@ final class RunsBatch implements Batch {
     List<RunsWindow> windows =
         concurrency.planned() != null
             ? concurrency.planned()
-            : plan(options, parallelism, concurrency.windows(), stats -> metrics().client(stats));
+            : plan(options, parallelism, concurrency.windows(), stats -> metrics().client(stats))
+                .windows();
     int executors = sc.isLocal() ? 1 : Math.max(1, sc.getExecutorMemoryStatus().size() - 1);
     int share = Math.max(1, options.api().requestsPerHour() / executors);
     InputPartition[] groups = group(windows, Math.min(slots, parallelism), parallelism, share);
@@ -64,14 +66,17 @@ final class RunsBatch implements Batch {
     return groups;
   }
 
-  /** The windows of {@code options}' range, probed on the driver under the shared budget. */
-  static List<RunsWindow> plan(
+  /** The windows of {@code options}' range, planned on the driver under the shared budget. */
+  static WindowPlanner.Plan plan(
       SourceOptions options, int parallelism, int pinned, Consumer<ClientStats> cost) {
-    RequestBudget budget = SharedBudgets.of(options.api(), options.api().requestsPerHour());
-    try (RunsClient client = new RunsClient(options.api(), budget)) {
-      List<RunsWindow> windows = new WindowPlanner(client).plan(options, parallelism, pinned);
+    int perHour = options.api().requestsPerHour();
+    RequestBudget runs = SharedBudgets.of(options.api(), perHour);
+    RequestBudget flows = SharedBudgets.of(options.api(), ThrottleScope.DEFAULT, perHour);
+    try (RunsClient client = new RunsClient(options.api(), runs, flows)) {
+      WindowPlanner.Plan plan =
+          new WindowPlanner(client, perHour).plan(options, parallelism, pinned);
       cost.accept(client.stats());
-      return windows;
+      return plan;
     }
   }
 

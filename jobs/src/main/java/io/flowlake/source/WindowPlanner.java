@@ -12,10 +12,18 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Cuts a read's [after, before] into {@code modified_on} windows of about equal run counts, on the
- * driver, for a few requests: the oldest page of the range (which says where the runs start and,
- * from how much time its 250 runs span, how dense they are) and {@code /api/v2/flows.json} (whose
- * per-flow counts say how many runs a full read will meet).
+ * Cuts a read's [after, before] into {@code modified_on} windows on the driver, spending as few
+ * requests as it can: every window costs its partial last page, and the planning requests count
+ * against the same budget as the pages. How many windows follows from the budget and the latency
+ * measured on the planning requests ({@link BudgetPace}): as many cursors as keep the budget busy,
+ * two windows each so the early finishers take over the tail, and no window over {@link
+ * #MAX_PAGES_PER_WINDOW}. A read that needs one window asks for nothing more.
+ *
+ * <p>A read from the beginning asks {@code /api/v2/flows.json} (whose counts say how many runs it
+ * will meet), then, only if it needs several windows, the oldest page of its range (which says
+ * where the runs start). A read from a later {@code after} (an incremental pull) asks the oldest
+ * page only: its runs' spread in time says how dense the range is, and flows.json is asked only if
+ * that density promises several windows.
  *
  * <p>Windows share their edges: both bounds are inclusive in the API (docs/rapidpro-api.md §2.6),
  * so a run whose {@code modified_on} is an edge is read by both windows and the merge keeps one.
@@ -26,49 +34,92 @@ final class WindowPlanner {
   static final int RUNS_PER_PAGE = 250;
 
   /**
-   * Pages a window should hold: each window costs about half a page more than its runs need (its
-   * last page is partial), so windows of ~6 pages cost under 10% extra requests, yet there are
-   * enough of them that the last ones to finish leave little idle time.
+   * The most pages planned into one window: a window wastes at most one request (its partial last
+   * page), so this keeps the waste under 2% at any size, while windows stay small enough to be the
+   * unit of a retried task and of a pull's checkpoints.
    */
-  static final int PAGES_PER_WINDOW = 6;
+  static final int MAX_PAGES_PER_WINDOW = 64;
+
+  /**
+   * The fewest pages worth a window of their own: below this a window's partial last page costs
+   * more requests (over 6%) than reading it alongside others saves time, so a read of a few pages
+   * (an incremental pull) is one window.
+   */
+  static final int MIN_PAGES_PER_WINDOW = 8;
+
+  /** Windows per cursor when several are in flight: the first to finish take the remaining ones. */
+  static final int WINDOWS_PER_CURSOR = 2;
+
+  /** The windows, and flows.json's listing when planning asked for it (else null). */
+  record Plan(List<RunsWindow> windows, List<FlowSummary> flows) {}
 
   private final RunsClient client;
+  private final int requestsPerHour;
 
-  WindowPlanner(RunsClient client) {
+  WindowPlanner(RunsClient client, int requestsPerHour) {
     this.client = client;
+    this.requestsPerHour = requestsPerHour;
   }
 
   /** The windows of {@code options}' range; {@code pinned} > 0 fixes their number. */
-  List<RunsWindow> plan(SourceOptions options, int parallelism, int pinned) {
+  Plan plan(SourceOptions options, int parallelism, int pinned) {
     Instant after = options.after();
     Instant before = options.before();
     if (after != null && after.isAfter(before)) {
-      return List.of(); // a pushed-down range that can hold nothing
+      return new Plan(List.of(), null); // a pushed-down range that can hold nothing
     }
-    List<RunsWindow> whole = List.of(new RunsWindow(0, after, before));
-    if (options.uuid() != null || options.contact() != null) {
-      return whole; // a handful of runs at most
+    if (options.uuid() != null || options.contact() != null || pinned == 1) {
+      return new Plan(whole(options), null); // a handful of runs at most, or asked for
     }
-    Iterator<RunPage> pages = client.pages(options.query(after, before, false));
-    RunPage oldest = pages.hasNext() ? pages.next() : null;
+    return after == null
+        ? fromTheStart(options, parallelism, pinned)
+        : fromLater(options, parallelism, pinned);
+  }
+
+  private Plan fromTheStart(SourceOptions options, int parallelism, int pinned) {
+    List<FlowSummary> flows = client.flows();
+    int count = pinned > 0 ? pinned : windowCount(counted(options, flows), inFlight(parallelism));
+    RunPage oldest = count == 1 ? null : oldestPage(options);
     if (oldest == null || oldest.next() == null || oldest.runs().isEmpty()) {
-      return whole; // one page holds the whole range
+      return new Plan(whole(options), flows); // one window: needed, or enough for the range
+    }
+    return new Plan(split(null, oldest.runs().get(0).modifiedOn(), options.before(), count), flows);
+  }
+
+  private Plan fromLater(SourceOptions options, int parallelism, int pinned) {
+    RunPage oldest = oldestPage(options);
+    if (oldest == null || oldest.next() == null || oldest.runs().isEmpty()) {
+      return new Plan(whole(options), null); // one page holds the whole range
     }
     Instant first = oldest.runs().get(0).modifiedOn();
-    long expected = expectedRuns(options, oldest, first);
-    int count = pinned > 0 ? pinned : windowCount(expected, parallelism);
-    return split(after, first, before, count);
+    int count = pinned;
+    List<FlowSummary> flows = null;
+    if (count == 0) {
+      int inFlight = inFlight(parallelism);
+      long byDensity = byDensity(options, oldest, first);
+      count = windowCount(byDensity, inFlight);
+      if (count > 1) {
+        flows = client.flows(); // a dense first page may promise more runs than there are
+        count = windowCount(Math.min(counted(options, flows), byDensity), inFlight);
+      }
+    }
+    if (count == 1) {
+      return new Plan(whole(options), flows);
+    }
+    return new Plan(split(options.after(), first, options.before(), count), flows);
   }
 
   /**
-   * How many windows: enough for every reader to have work ({@code parallelism}), few enough that
-   * each holds about {@link #PAGES_PER_WINDOW} pages, at most four per reader.
+   * How many windows for {@code expectedRuns} read by {@code inFlight} cursors: {@link
+   * #WINDOWS_PER_CURSOR} per cursor when there are several, one per {@link #MAX_PAGES_PER_WINDOW}
+   * pages at least, yet none under {@link #MIN_PAGES_PER_WINDOW} pages.
    */
-  static int windowCount(long expectedRuns, int parallelism) {
+  static int windowCount(long expectedRuns, int inFlight) {
     long pages = Math.max(1, (expectedRuns + RUNS_PER_PAGE - 1) / RUNS_PER_PAGE);
-    long bySize = (pages + PAGES_PER_WINDOW - 1) / PAGES_PER_WINDOW;
-    long count = Math.max(parallelism, Math.min(4L * parallelism, bySize));
-    return (int) Math.max(1, Math.min(pages, count));
+    long bySize = (pages + MAX_PAGES_PER_WINDOW - 1) / MAX_PAGES_PER_WINDOW;
+    long forCursors = inFlight <= 1 ? 1 : (long) WINDOWS_PER_CURSOR * inFlight;
+    long atMost = Math.max(1, pages / MIN_PAGES_PER_WINDOW);
+    return (int) Math.min(atMost, Math.max(bySize, forCursors));
   }
 
   /**
@@ -95,28 +146,44 @@ final class WindowPlanner {
     return windows;
   }
 
-  /**
-   * A full read meets every run flows.json counts (of the one flow asked for, if any); a read from
-   * a later {@code after} meets about as many as the oldest page's density says, never more.
-   */
-  private long expectedRuns(SourceOptions options, RunPage oldest, Instant first) {
+  private int inFlight(int parallelism) {
+    return new BudgetPace(requestsPerHour, client.stats().meanLatency())
+        .requestsInFlight(parallelism);
+  }
+
+  private RunPage oldestPage(SourceOptions options) {
+    Iterator<RunPage> pages = client.pages(options.query(options.after(), options.before(), false));
+    return pages.hasNext() ? pages.next() : null;
+  }
+
+  /** The runs flows.json counts, of the one flow asked for if any. */
+  private static long counted(SourceOptions options, List<FlowSummary> flows) {
     long counted = 0;
-    for (FlowSummary flow : client.flows()) {
+    for (FlowSummary flow : flows) {
       if (options.flow() == null || options.flow().equals(flow.uuid())) {
         counted += flow.runs().values().stream().mapToLong(Long::longValue).sum();
       }
     }
-    if (options.after() == null) {
-      return counted;
-    }
+    return counted;
+  }
+
+  /**
+   * The runs in [first, before] if the range is as dense as its oldest page; unbounded when that
+   * page holds one timestamp (it says nothing about density).
+   */
+  private static long byDensity(SourceOptions options, RunPage oldest, Instant first) {
     List<RunRecord> runs = oldest.runs();
     Duration spanned = Duration.between(first, runs.get(runs.size() - 1).modifiedOn());
-    if (spanned.isZero()) {
-      return counted; // a page of one timestamp says nothing about density
+    if (spanned.toNanos() < 1000) {
+      return Long.MAX_VALUE / 2;
     }
     double perMicro = runs.size() / (double) (spanned.toNanos() / 1000);
     long byDensity = (long) (perMicro * (micros(options.before()) - micros(first)));
-    return Math.min(counted, Math.max(runs.size(), byDensity));
+    return Math.max(runs.size(), byDensity);
+  }
+
+  private static List<RunsWindow> whole(SourceOptions options) {
+    return List.of(new RunsWindow(0, options.after(), options.before()));
   }
 
   private static long micros(Instant t) {

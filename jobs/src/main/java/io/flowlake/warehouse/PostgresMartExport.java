@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.flowlake.models.MartPaths;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
+import io.flowlake.models.SuppressedCells;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +54,9 @@ public final class PostgresMartExport {
         String path = MartPaths.mart(lake, mart.name());
         long version =
             DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-        Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version).load(path);
+        Dataset<Row> rows =
+            SuppressedCells.apply(
+                spark.read().format("delta").option("versionAsOf", version).load(path));
         PgTable table = PgTable.of(mart.name(), rows.schema(), mart.grain());
         counts.put(mart.name(), replace(db, table, rows));
       }

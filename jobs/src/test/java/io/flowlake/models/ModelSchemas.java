@@ -14,12 +14,14 @@ final class ModelSchemas {
   private ModelSchemas() {}
 
   /** The lake tables' declared schemas, by source name. */
-  static final Map<String, StructType> SOURCES =
-      Map.of(
-          LakeTables.RUNS,
-          LakeTables.RUNS_SCHEMA,
-          LakeTables.RUN_VALUES,
-          LakeTables.RUN_VALUES_SCHEMA);
+  static final Map<String, StructType> SOURCES = sources();
+
+  private static Map<String, StructType> sources() {
+    Map<String, StructType> sources = new LinkedHashMap<>(SegmentViews.SCHEMAS);
+    sources.put(LakeTables.RUNS, LakeTables.RUNS_SCHEMA);
+    sources.put(LakeTables.RUN_VALUES, LakeTables.RUN_VALUES_SCHEMA);
+    return Map.copyOf(sources);
+  }
 
   static Map<String, StructType> of(SparkSession spark, ModelCatalog catalog) {
     Map<String, StructType> schemas = new LinkedHashMap<>();

@@ -146,7 +146,7 @@ final class ResultMartsOracle {
   }
 
   /** The name on the most recently modified run that has one; ties go to the greater name. */
-  private static String resultName(List<RunValue> values) {
+  static String resultName(List<RunValue> values) {
     return values.stream()
         .filter(v -> v.value().name() != null)
         .max(

@@ -76,7 +76,12 @@ class TransformTest {
             "result_categories",
             "result_numeric",
             "node_dropoff",
-            "flow_results_wide");
+            "flow_results_wide",
+            "flow_segments",
+            "result_segments");
+    // not segmented (no --segment-by): the segment marts exist, empty
+    assertThat(first.rowCounts().get("flow_segments")).isZero();
+    assertThat(first.rowCounts().get("result_segments")).isZero();
     firstMarts.forEach(
         (mart, rows) -> assertThat(first.rowCounts().get(mart)).as(mart).isEqualTo(rows.size()));
     assertThat(first.rowCounts().get("flow_results_wide")).isEqualTo(SampleRuns.workspace().size());

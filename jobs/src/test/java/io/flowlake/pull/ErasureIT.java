@@ -137,6 +137,7 @@ class ErasureIT {
         .contains(forgotten.uuid(), forgotten.name());
     CliResult vacuum = cli.run("vacuum", "--lake", lakeArg, "--retention", "0s");
     assertThat(vacuum.exitCode()).as(vacuum.err()).isZero();
+    assertThat(vacuum.out().lines()).as("vacuum prints its own summary only").hasSize(1);
     RawBytesScan after = RawBytesScan.lookingFor(needles).tree(lake);
     assertThat(after.filesScanned()).isPositive();
     assertThat(after.found()).isEmpty();

@@ -46,13 +46,14 @@ class WindowPlannerTest {
   }
 
   @Test
-  void plansAboutSixPagesAWindowBetweenOneAndFourPerReader() {
-    assertThat(WindowPlanner.windowCount(50_000, 8)).as("200 pages").isEqualTo(32);
-    assertThat(WindowPlanner.windowCount(50_000, 16)).isEqualTo(34);
-    assertThat(WindowPlanner.windowCount(1_000, 8))
-        .as("never more windows than pages")
-        .isEqualTo(4);
-    assertThat(WindowPlanner.windowCount(10_000_000, 8)).isEqualTo(32);
-    assertThat(WindowPlanner.windowCount(0, 8)).isEqualTo(1);
+  void plansTwoWindowsPerCursorWithinEightToSixtyFourPagesEach() {
+    assertThat(WindowPlanner.windowCount(50_000, 7)).as("200 pages, 7 cursors").isEqualTo(14);
+    assertThat(WindowPlanner.windowCount(5_000, 1)).as("one cursor").isEqualTo(1);
+    assertThat(WindowPlanner.windowCount(10_000_000, 1))
+        .as("40,000 pages in windows of 64")
+        .isEqualTo(625);
+    assertThat(WindowPlanner.windowCount(10_000, 7)).as("40 pages: 8 each").isEqualTo(5);
+    assertThat(WindowPlanner.windowCount(850, 7)).as("a few pages: one window").isEqualTo(1);
+    assertThat(WindowPlanner.windowCount(0, 7)).isEqualTo(1);
   }
 }

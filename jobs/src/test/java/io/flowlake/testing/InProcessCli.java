@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import picocli.CommandLine;
+import scala.runtime.AbstractFunction0;
 
 /**
  * Runs flowlake command lines as a scheduler would, for tests ({@code @RegisterExtension}): in this
@@ -66,9 +67,20 @@ public final class InProcessCli implements AfterEachCallback, AfterAllCallback {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
     int code;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    PrintStream captured = new PrintStream(out, true, StandardCharsets.UTF_8);
+    System.setOut(captured);
     try {
-      code = FlowlakeCli.execute(commands.get(), new PrintWriter(err, true), env, args);
+      // Scala code (Spark, Delta) prints through scala.Console, which kept the System.out of its
+      // first use: capture that too, so a test sees every line a user would.
+      code =
+          scala.Console.withOut(
+              captured,
+              new AbstractFunction0<Integer>() {
+                @Override
+                public Integer apply() {
+                  return FlowlakeCli.execute(commands.get(), new PrintWriter(err, true), env, args);
+                }
+              });
     } finally {
       System.setOut(stdout);
     }

@@ -47,11 +47,25 @@ class PostgresExportIT {
   private static PostgresServer postgres;
   @TempDir static Path dir;
 
-  /** A lake of the simulator's 3,000 runs, pulled and transformed by {@code run}. */
+  /**
+   * A lake of the simulator's 3,000 runs, pulled and transformed by {@code run}, segmented so that
+   * some segments have fewer than 30 runs.
+   */
   @BeforeAll
   static void start(Simulator sim) throws Exception {
     postgres = PostgresServer.start();
-    CliResult run = cli.against(sim).run("run", "--lake", lake());
+    CliResult run =
+        cli.against(sim)
+            .run(
+                "run",
+                "--lake",
+                lake(),
+                "--contact-fields",
+                "gender,district",
+                "--segment-by",
+                "gender,district,group",
+                "--min-segment-runs",
+                "30");
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 
@@ -133,6 +147,7 @@ class PostgresExportIT {
               .isEqualTo(expected.<java.sql.Timestamp>getAs("first_started_on").toInstant());
         }
       }
+      assertSuppressedRowsHaveNoNumbers(sql);
       long demoRuns = 3000;
       try (ResultSet rs = sql.executeQuery("select sum(runs) from flow_summary")) {
         rs.next();
@@ -142,6 +157,32 @@ class PostgresExportIT {
         rs.next();
         assertThat(rs.getLong(1)).isEqualTo(demoRuns);
       }
+    }
+  }
+
+  /** Small segments arrive without counts or rates; the others with the lake's exact numbers. */
+  private static void assertSuppressedRowsHaveNoNumbers(Statement sql) throws Exception {
+    List<Row> segments = mart("flow_segments");
+    long suppressed = segments.stream().filter(r -> r.<Boolean>getAs("suppressed")).count();
+    assertThat(suppressed).as("suppressed segments").isPositive().isLessThan(segments.size());
+    try (ResultSet rs =
+        sql.executeQuery(
+            "select count(*) filter (where suppressed),"
+                + " count(*) filter (where suppressed and (runs is not null"
+                + " or completion_rate is not null or responded is not null)),"
+                + " count(*) filter (where not suppressed and runs is null)"
+                + " from flow_segments")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(suppressed);
+      assertThat(rs.getLong(2)).as("suppressed rows with numbers").isZero();
+      assertThat(rs.getLong(3)).as("unsuppressed rows without").isZero();
+    }
+    try (ResultSet rs =
+        sql.executeQuery(
+            "select count(*) from result_segments where suppressed and (runs is not null"
+                + " or share is not null)")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isZero();
     }
   }
 

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * Decides generated run {@code i} from {@code (seed, i)} alone, so a run can be planned again
  * whenever it is shown instead of being stored. Runs are created in id order over the 80 days
  * before {@code now}; about 55% complete, 15% are interrupted, 17% expire, 3% fail and 10% are
- * still ongoing (mostly among recent runs, as older ones would have expired).
+ * still ongoing (mostly among recent runs, as older ones would have expired). How many of a flow's
+ * exited runs completed depends on the flow and the contact ({@link Engagement}).
  */
 final class RunPlanner {
   static final long SECOND = 1_000_000L;
@@ -36,16 +37,18 @@ final class RunPlanner {
   private final long slot;
   private final double[] flowShares;
   private final BulkInterrupt bulk;
+  private final Engagement engagement;
 
-  RunPlanner(long seed, int runs, List<GeneratedFlow> flows, int contacts, long now) {
+  RunPlanner(long seed, int runs, List<GeneratedFlow> flows, ContactStore contacts, long now) {
     this.seed = seed;
     this.flows = flows;
-    this.contacts = contacts;
+    this.contacts = contacts.size();
     this.now = now;
     this.windowStart = now - WINDOW;
     this.slot = Math.max(1, (WINDOW - MINUTE) / Math.max(1, runs));
     this.flowShares = cumulativeShares(flows.size());
     this.bulk = BulkInterrupt.plan(seed, runs, windowStart, slot, now);
+    this.engagement = Engagement.of(flows.size(), contacts, now);
   }
 
   static long windowStart(long now) {
@@ -76,7 +79,10 @@ final class RunPlanner {
     int flow = inBulk ? bulk.flow() : pickFlow(rng);
     int contact = rng.nextInt(contacts);
     int start = inBulk ? bulk.start() : flowStart(rng, flow, created);
-    RunStatus status = inBulk ? RunStatus.INTERRUPTED : drawStatus(rng, now - created);
+    RunStatus status =
+        inBulk
+            ? RunStatus.INTERRUPTED
+            : drawStatus(rng, now - created, engagement.completion(flow, contact));
     GeneratedFlow f = flows.get(flow);
     PathWalk walk = walk(rng, created, status, i % 4096 == 17, f.template());
     Ending ending = inBulk ? bulkEnding(walk, created) : ending(rng, status, walk, created, f);
@@ -157,15 +163,21 @@ final class RunPlanner {
     return flow * 100_000 + (int) Math.floorMod(Math.floorDiv(created, DAY), 90_000L);
   }
 
-  private static RunStatus drawStatus(SplittableRandom rng, long age) {
+  /**
+   * @param completion the chance that the run, once exited, completed; the others end interrupted,
+   *     expired or failed as 167 : 189 : 33
+   */
+  private static RunStatus drawStatus(SplittableRandom rng, long age, double completion) {
     int ongoingPercent = age < 10 * DAY ? 50 : 5;
     if (rng.nextInt(100) < ongoingPercent) {
       return rng.nextInt(10) < 3 ? RunStatus.ACTIVE : RunStatus.WAITING;
     }
-    int u = rng.nextInt(1000);
-    return u < 611
-        ? RunStatus.COMPLETED
-        : u < 778 ? RunStatus.INTERRUPTED : u < 967 ? RunStatus.EXPIRED : RunStatus.FAILED;
+    double u = rng.nextInt(1000) / 1000.0;
+    if (u < completion) {
+      return RunStatus.COMPLETED;
+    }
+    double v = (u - completion) / (1 - completion) * 389;
+    return v < 167 ? RunStatus.INTERRUPTED : v < 356 ? RunStatus.EXPIRED : RunStatus.FAILED;
   }
 
   /** Where the run is (or was) when it stopped: waits for waiting, expired or interrupted runs. */

@@ -45,7 +45,7 @@ public final class WorkspaceGenerator {
     List<GeneratedFlow> flowList =
         FlowCatalog.flows(seed, flows, RunPlanner.windowStart(nowMicros));
     ContactStore contacts = new ContactStore(seed, runs / 3 + 1, anonymous, nowMicros);
-    RunPlanner planner = new RunPlanner(seed, runs, flowList, contacts.size(), nowMicros);
+    RunPlanner planner = new RunPlanner(seed, runs, flowList, contacts, nowMicros);
     RunTable table = new RunTable(runs + runs / 8);
     long newest = Long.MIN_VALUE;
     for (int i = 0; i < runs; i++) {

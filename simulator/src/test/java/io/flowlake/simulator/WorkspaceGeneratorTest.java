@@ -91,6 +91,43 @@ class WorkspaceGeneratorTest {
         .allMatch(s -> s.isOngoing() == (s.exitType() == null));
   }
 
+  /** Flows and segments differ as real ones do, so the demo's charts show something. */
+  @Test
+  void completionVariesByFlowAndResponseByAgeAndDistrict() {
+    Map<String, Double> byFlow = rate(r -> r.flowUuid(), r -> "completed".equals(r.exitType()));
+    assertThat(byFlow.values().stream().mapToDouble(d -> d).min().orElseThrow()).isLessThan(0.35);
+    assertThat(byFlow.values().stream().mapToDouble(d -> d).max().orElseThrow())
+        .isGreaterThan(0.78);
+
+    Map<String, Map<String, String>> fields =
+        workspace.contactSnapshot().stream()
+            .collect(Collectors.toMap(c -> c.uuid(), c -> c.fields()));
+    Map<String, Double> byAge =
+        rate(
+            r -> {
+              String born = fields.get(r.contact().uuid()).get("born");
+              return born == null ? "?" : Integer.parseInt(born) > 2026 - 20 ? "young" : "older";
+            },
+            RunRecord::responded);
+    assertThat(byAge.get("young") - byAge.get("older")).isGreaterThan(0.05);
+    Map<String, Double> byDistrict =
+        rate(
+            r -> String.valueOf(fields.get(r.contact().uuid()).get("district")),
+            RunRecord::responded);
+    double spread =
+        byDistrict.values().stream().mapToDouble(d -> d).max().orElseThrow()
+            - byDistrict.values().stream().mapToDouble(d -> d).min().orElseThrow();
+    assertThat(spread).isGreaterThan(0.10);
+  }
+
+  private static Map<String, Double> rate(
+      Function<RunRecord, String> group, java.util.function.Predicate<RunRecord> counted) {
+    return runs.stream()
+        .collect(
+            Collectors.groupingBy(
+                group, Collectors.averagingDouble(r -> counted.test(r) ? 1.0 : 0.0)));
+  }
+
   @Test
   void respondedAgreesWithTheValues() {
     for (RunRecord run : runs) {

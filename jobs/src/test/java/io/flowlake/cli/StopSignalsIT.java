@@ -1,0 +1,120 @@
+package io.flowlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowlake.api.RunRecord;
+import io.flowlake.simulator.Simulator;
+import io.flowlake.testing.CliResult;
+import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.SharedSpark;
+import io.flowlake.testing.SimulatorExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code run} in its own JVM, stopped with SIGINT or SIGTERM while it fetches, while it writes the
+ * lake and while it builds the marts: each time it stops within seconds, releases the lock, stores
+ * a report saying {@code interrupted} with the code the process really exits with (130 or 143), and
+ * prints one line; and the next run completes the lake.
+ */
+@ExtendWith(SharedSpark.class)
+class StopSignalsIT {
+
+  private static final long PROMPT_SECONDS = 30;
+
+  @RegisterExtension
+  final SimulatorExtension simulator =
+      SimulatorExtension.serving(
+          Simulator.builder().runs(3000).flows(3).seed(41).requestsPerHour(0).latencyMs(200));
+
+  @RegisterExtension final InProcessCli cli = new InProcessCli();
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"INT", "TERM"})
+  void aStoppedRunUnwindsCleanlyInEveryPhaseAndTheNextRunCompletesTheLake(
+      String signal, Simulator sim) throws Exception {
+    Path lake = dir.resolve("lake");
+    int expectedExit = signal.equals("INT") ? 130 : 143;
+
+    // 1. while fetching: runs.json pages are being read, nothing is in the lake yet
+    stopWhen(sim, lake, signal, expectedExit, () -> runsPagesRead(sim) >= 2);
+    // 2. while writing: the lake's first commit has begun
+    stopWhen(
+        sim, lake, signal, expectedExit, () -> Files.isDirectory(lake.resolve("runs/_delta_log")));
+    // 3. while building the marts
+    stopWhen(sim, lake, signal, expectedExit, () -> Files.isDirectory(lake.resolve("marts")));
+
+    List<JsonNode> reports = RunReports.in(lake);
+    assertThat(reports).hasSize(3);
+    for (JsonNode report : reports) {
+      assertThat(report.get("outcome").asText()).as(report.toString()).isEqualTo("interrupted");
+      assertThat(report.get("exit_code").asInt()).isEqualTo(expectedExit);
+    }
+
+    // the third run had committed its pull before the stop: nothing is new, and the marts it did
+    // not finish are built now
+    CliResult next = cli.against(sim).run("run", "--lake", lake.toString());
+    assertThat(next.exitCode()).as(next.err()).isEqualTo(ExitCodes.NOTHING_NEW);
+    assertThat(lake.resolve("marts/flow_summary/_delta_log")).isDirectory();
+    Set<String> truth =
+        sim.workspace().snapshot().stream().map(RunRecord::uuid).collect(Collectors.toSet());
+    List<String> inLake =
+        SharedSpark.session()
+            .read()
+            .format("delta")
+            .load(lake.resolve("runs").toString())
+            .select("uuid")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(inLake).hasSameSizeAs(truth).containsExactlyInAnyOrderElementsOf(truth);
+  }
+
+  private void stopWhen(
+      Simulator sim, Path lake, String signal, int expectedExit, BooleanSupplier moment)
+      throws Exception {
+    Path log = dir.resolve("run-" + System.nanoTime() + ".log");
+    Process run = cli.against(sim).start(log, "run", "--lake", lake.toString());
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (!moment.getAsBoolean()) {
+      assertThat(run.isAlive()).as("the run ended before the moment to stop it").isTrue();
+      assertThat(System.nanoTime()).as("waiting for the moment to stop").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start().waitFor();
+
+    if (!run.waitFor(PROMPT_SECONDS, TimeUnit.SECONDS)) {
+      Process jstack =
+          new ProcessBuilder("jstack", Long.toString(run.pid())).redirectErrorStream(true).start();
+      String threads = new String(jstack.getInputStream().readAllBytes());
+      throw new AssertionError(
+          "not stopped within " + PROMPT_SECONDS + " s:\n" + Files.readString(log) + threads);
+    }
+    String output = Files.readString(log);
+    assertThat(run.exitValue()).as(output).isEqualTo(expectedExit);
+    List<String> errors = output.lines().filter(line -> line.startsWith("flowlake run:")).toList();
+    assertThat(errors).as(output).hasSize(1);
+    assertThat(errors.get(0))
+        .startsWith("flowlake run: interrupted by SIG" + signal + "; the lake is unchanged since ")
+        .endsWith(", run again to resume");
+    assertThat(output).as("no stack trace without --verbose").doesNotContain("\tat ");
+    assertThat(lake.resolve("_state/lock.json")).as("lock released").doesNotExist();
+  }
+
+  private static long runsPagesRead(Simulator sim) {
+    return sim.requests().all().stream()
+        .filter(r -> r.pathAndQuery().startsWith("/api/v2/runs.json"))
+        .count();
+  }
+}
