@@ -134,13 +134,14 @@ class PullFailuresTest {
 
   /**
    * A RapidPro that answers every runs request with one page and has deleted no contact (a pull
-   * always lists deletions, even with --no-contacts); flows.json: 404, and no contacts: pull with
-   * --no-contacts.
+   * always lists deletions, even with --no-contacts); flows.json lists no flow (the planner asks it
+   * how many runs a full read meets), and no contacts: pull with --no-contacts.
    */
   private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     serve(server, "/api/v2/runs.json", body);
     serve(server, "/api/v2/contacts.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
+    serve(server, "/api/v2/flows.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
     server.start();
     return server;
   }
