@@ -84,7 +84,10 @@ final class RunCommand implements Callable<Integer> {
             withArchives,
             maxRejects == null ? -1 : maxRejects,
             vacuum ? retentionOption.retention() : null,
-            segmentOptions.request(lakeOption.lake, pullOptions.keptFields()));
+            segmentOptions.request(
+                lakeOption.lake,
+                pullOptions.keptFields(),
+                () -> WorkspaceFieldTypes.of(config, pullOptions.contactsRequestsPerHour)));
     JobConsole console =
         reportJson ? JobConsole.withReportJson(System.err, System.out) : JobConsole.on(System.out);
     Instant started = Instant.now();

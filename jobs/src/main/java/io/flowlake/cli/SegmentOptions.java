@@ -8,6 +8,7 @@ import io.flowlake.models.SegmentRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
  * transform} and {@code run}. Checked before Spark starts and before any request: the text always,
  * and the fields against what the lake recorded it keeps ({@code _state/contacts.json}) and, for
  * {@code run}, against this run's {@code --contact-fields}. A field whose type nothing recorded yet
- * (a lake's first run) is checked again by the transform against contact_fields.
+ * (a lake's first run) is looked up in the workspace's fields.json before the run starts, and
+ * checked again by the transform against contact_fields.
  */
 final class SegmentOptions {
 
@@ -43,6 +45,16 @@ final class SegmentOptions {
    * lake has).
    */
   SegmentRequest request(String lake, FieldSelection pulling) {
+    return request(lake, pulling, () -> null);
+  }
+
+  /**
+   * As above; when the lake has not recorded the type of a field this run keeps (its first run),
+   * {@code workspaceTypes} is asked for the types by key (one fields.json request, before Spark
+   * starts and before any runs request), or gives null to leave the check to the transform.
+   */
+  SegmentRequest request(
+      String lake, FieldSelection pulling, Supplier<Map<String, String>> workspaceTypes) {
     SegmentRequest request = parsed();
     if (request.isEmpty() || pulling == null) {
       return pulling == null ? request(lake) : request;
@@ -58,8 +70,14 @@ final class SegmentOptions {
     }
     if (allTypesKnown) {
       request.resolve(types);
-    } else {
-      request.requireKept(pulling::keeps, pulling.toString());
+      return request;
+    }
+    request.requireKept(pulling::keeps, pulling.toString());
+    Map<String, String> asked = workspaceTypes.get();
+    if (asked != null) {
+      Map<String, String> kept = new LinkedHashMap<>();
+      asked.forEach((key, type) -> putIfKept(kept, pulling, key, type));
+      request.resolve(kept);
     }
     return request;
   }

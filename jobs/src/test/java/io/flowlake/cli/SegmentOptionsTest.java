@@ -69,6 +69,21 @@ class SegmentOptionsTest {
   }
 
   @Test
+  void aLakesFirstRunChecksTypesWithOneFieldsRequestBeforeAnyRunsRequest(Simulator sim) {
+    Path lake = dir.resolve("new-lake");
+    int requests = sim.requests().size();
+
+    assertRefused(
+        run(lake, "--segment-by", "gender", "--segment-bands", "gender=1-2"),
+        "'gender' is a text field");
+
+    assertThat(sim.requests().all().subList(requests, sim.requests().size()))
+        .extracting(r -> r.pathAndQuery().replaceFirst("\\?.*", ""))
+        .containsExactly("/api/v2/fields.json");
+    assertThat(lake).doesNotExist();
+  }
+
+  @Test
   void transformChecksAgainstTheFieldsTheLakeKeeps() throws IOException {
     Path lake = lakeKeepingGenderAndBorn();
 
