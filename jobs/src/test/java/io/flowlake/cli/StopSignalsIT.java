@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,13 +48,14 @@ class StopSignalsIT {
     Path lake = dir.resolve("lake");
     int expectedExit = signal.equals("INT") ? 130 : 143;
 
-    // 1. while fetching: runs.json pages are being read, nothing is in the lake yet
-    stopWhen(sim, lake, signal, expectedExit, () -> runsPagesRead(sim) >= 2);
-    // 2. while writing: the lake's first commit has begun
-    stopWhen(
-        sim, lake, signal, expectedExit, () -> Files.isDirectory(lake.resolve("runs/_delta_log")));
-    // 3. while building the marts
-    stopWhen(sim, lake, signal, expectedExit, () -> Files.isDirectory(lake.resolve("marts")));
+    // 1. while fetching: this run has read runs.json pages, nothing is in the lake yet
+    long pagesBefore = runsPagesRead(sim);
+    stopWhen(sim, lake, signal, expectedExit, log -> runsPagesRead(sim) >= pagesBefore + 2);
+    // 2. while writing: this run has begun to merge its runs into the lake (its own progress line,
+    // so the moment cannot come from what an earlier run left behind)
+    stopWhen(sim, lake, signal, expectedExit, log -> said(log, "merging runs into the lake"));
+    // 3. while building the marts (no earlier run got that far)
+    stopWhen(sim, lake, signal, expectedExit, log -> Files.isDirectory(lake.resolve("marts")));
 
     List<JsonNode> reports = RunReports.in(lake);
     assertThat(reports).hasSize(3);
@@ -82,12 +83,12 @@ class StopSignalsIT {
   }
 
   private void stopWhen(
-      Simulator sim, Path lake, String signal, int expectedExit, BooleanSupplier moment)
+      Simulator sim, Path lake, String signal, int expectedExit, Predicate<Path> moment)
       throws Exception {
     Path log = dir.resolve("run-" + System.nanoTime() + ".log");
     Process run = cli.against(sim).start(log, "run", "--lake", lake.toString());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!moment.getAsBoolean()) {
+    while (!moment.test(log)) {
       assertThat(run.isAlive()).as("the run ended before the moment to stop it").isTrue();
       assertThat(System.nanoTime()).as("waiting for the moment to stop").isLessThan(deadline);
       Thread.sleep(20);
@@ -110,6 +111,14 @@ class StopSignalsIT {
         .endsWith(", run again to resume");
     assertThat(output).as("no stack trace without --verbose").doesNotContain("\tat ");
     assertThat(lake.resolve("_state/lock.json")).as("lock released").doesNotExist();
+  }
+
+  private static boolean said(Path log, String text) {
+    try {
+      return Files.exists(log) && Files.readString(log).contains(text);
+    } catch (java.io.IOException e) {
+      return false; // being written: look again
+    }
   }
 
   private static long runsPagesRead(Simulator sim) {

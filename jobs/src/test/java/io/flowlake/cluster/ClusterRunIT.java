@@ -65,6 +65,16 @@ class ClusterRunIT {
     words.set(at + 1, value);
   }
 
+  /** Contacts kept and marts segmented the same way on the cluster and in local mode. */
+  private static final List<String> SEGMENTED =
+      List.of(
+          "--contact-fields",
+          "gender,district",
+          "--segment-by",
+          "gender,district,group",
+          "--min-segment-runs",
+          "1");
+
   @Test
   void theReadmeSubmitLineOnAStandaloneClusterGivesTheLocalModeLakeAndMarts(Simulator sim)
       throws Exception {
@@ -82,6 +92,7 @@ class ClusterRunIT {
       int jarAt = submit.indexOf("jobs/target/flowlake-jobs-0.1.0-SNAPSHOT-spark.jar");
       assertThat(jarAt).as("README's spark-submit line names the shaded jar").isPositive();
       submit.set(jarAt, jar.toString());
+      submit.addAll(SEGMENTED); // so the segment marts have rows to compare
 
       ProcessBuilder builder =
           new ProcessBuilder(submit)
@@ -100,7 +111,9 @@ class ClusterRunIT {
       assertThat(driver.exitValue()).as("spark-submit exit code; its output:%n%s", log).isZero();
       assertThat(cluster.applications()).as("applications the worker ran executors for").hasSize(1);
 
-      CliResult local = cli.against(sim).run("run", "--lake", localLake.toString());
+      List<String> localRun = new ArrayList<>(List.of("run", "--lake", localLake.toString()));
+      localRun.addAll(SEGMENTED);
+      CliResult local = cli.against(sim).run(localRun.toArray(String[]::new));
       assertThat(local.exitCode()).as(local.err()).isZero();
     }
 
