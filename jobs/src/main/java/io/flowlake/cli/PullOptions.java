@@ -1,7 +1,6 @@
 package io.flowlake.cli;
 
 import io.flowlake.api.ApiConfig;
-import io.flowlake.config.ConfigException;
 import io.flowlake.config.FieldSelection;
 import io.flowlake.config.ReadSettings;
 import io.flowlake.privacy.PersonalData;
@@ -46,17 +45,10 @@ final class PullOptions {
 
   PullSettings settings(ApiConfig config, PersonalData personalData) {
     Map<String, String> options = new HashMap<>(ApiOptions.sourceOptions(config));
+    // both are checked against the registry's positive-number type while parsing
+    // (OptionsFromRegistry), before this runs
     if (parallelism != null) {
-      if (parallelism < 1) {
-        throw new ConfigException(
-            "--parallelism must be a positive whole number, got " + parallelism);
-      }
       options.put(ReadSettings.PARALLELISM.key(), Integer.toString(parallelism));
-    }
-    if (contactsRequestsPerHour < 1) {
-      throw new ConfigException(
-          "--contacts-requests-per-hour must be a positive whole number, got "
-              + contactsRequestsPerHour);
     }
     ContactsSettings contacts =
         new ContactsSettings(
