@@ -93,6 +93,11 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     if (message == null || message.isBlank()) {
       return t.getClass().getSimpleName();
     }
+    return firstLine(message);
+  }
+
+  /** A message's first line: the one line a failure is allowed. */
+  static String firstLine(String message) {
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

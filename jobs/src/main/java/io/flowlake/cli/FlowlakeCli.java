@@ -67,7 +67,12 @@ public final class FlowlakeCli implements Runnable {
           e.getCommandLine()
               .getErr()
               .println(
-                  command + ": " + firstLine(e.getMessage()) + " (see " + command + " --help)");
+                  command
+                      + ": "
+                      + ErrorReporter.firstLine(String.valueOf(e.getMessage()))
+                      + " (see "
+                      + command
+                      + " --help)");
           return ExitCodes.USAGE;
         });
     return cli.execute(args);
@@ -84,11 +89,6 @@ public final class FlowlakeCli implements Runnable {
       }
     }
     return cli.getCommandName() + ": ";
-  }
-
-  private static String firstLine(String message) {
-    int newline = message == null ? -1 : message.indexOf('\n');
-    return newline < 0 ? String.valueOf(message) : message.substring(0, newline);
   }
 
   @Override
