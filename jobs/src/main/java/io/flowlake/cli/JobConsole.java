@@ -77,6 +77,7 @@ public final class JobConsole implements RunListener {
 
   @Override
   public void transformed(TransformResult marts) {
+    marts.notes().forEach(out::println);
     for (Map.Entry<String, Long> mart : marts.rowCounts().entrySet()) {
       out.printf("mart %-20s %,12d rows%n", mart.getKey(), mart.getValue());
     }

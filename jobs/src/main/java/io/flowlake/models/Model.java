@@ -1,7 +1,6 @@
 package io.flowlake.models;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One SQL model as declared in {@code sql/models.yml}, with the text of {@code sql/<name>.sql}.
@@ -19,7 +18,6 @@ public record Model(
     List<String> grain,
     List<ModelColumn> columns,
     List<String> audits,
-    Optional<Pivot> pivot,
     String sql) {
 
   public Model {

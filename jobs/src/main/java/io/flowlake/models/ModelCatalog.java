@@ -57,7 +57,6 @@ public final class ModelCatalog {
       }
     }
     List<Model> ordered = DependencyOrder.of(parsed.sources(), parsed.models());
-    ordered.forEach(ModelCatalog::checkPivot);
     return new ModelCatalog(parsed.schemaVersion(), parsed.sources(), ordered, audits);
   }
 
@@ -103,33 +102,6 @@ public final class ModelCatalog {
     Set<String> names = new LinkedHashSet<>(sources.keySet());
     names.addAll(models.keySet());
     return names;
-  }
-
-  private static void checkPivot(Model model) {
-    model
-        .pivot()
-        .ifPresent(
-            pivot -> {
-              if (!model.dependsOn().contains(pivot.columnsFrom())) {
-                throw new IllegalArgumentException(
-                    "model "
-                        + model.name()
-                        + ": pivot columns_from '"
-                        + pivot.columnsFrom()
-                        + "' must be in depends_on");
-              }
-              int uses =
-                  model.sql().split(java.util.regex.Pattern.quote(pivot.token()), -1).length - 1;
-              if (uses != 1) {
-                throw new IllegalArgumentException(
-                    "model "
-                        + model.name()
-                        + ": "
-                        + pivot.token()
-                        + " must appear exactly once in its SQL, found "
-                        + uses);
-              }
-            });
   }
 
   private static String resource(ClassLoader loader, String path) {

@@ -41,7 +41,7 @@ public final class ModelRunner {
 
   /**
    * Registers every model as a lazy temp view over the registered sources, e.g. for a notebook;
-   * writes nothing. Only the pivot's (flow, result) list is computed on the way.
+   * writes nothing.
    */
   public void registerViews() {
     for (Model model : catalog.models()) {
@@ -51,13 +51,6 @@ public final class ModelRunner {
 
   /** The model's rows, over whatever its dependencies are registered as right now. */
   public Dataset<Row> query(Model model) {
-    String sql = model.sql();
-    if (model.pivot().isPresent()) {
-      Pivot pivot = model.pivot().get();
-      // the (flow, result) list is small: one row per result of each flow
-      String columns = WideResultColumns.render(spark.table(pivot.columnsFrom()).collectAsList());
-      sql = sql.replace(pivot.token(), columns);
-    }
-    return spark.sql(sql);
+    return spark.sql(model.sql());
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -26,8 +25,7 @@ final class ModelsFileParser {
           "depends_on",
           "grain",
           "columns",
-          "audits",
-          "pivot");
+          "audits");
   private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "tests");
 
   private final Function<String, String> sqlOfModel;
@@ -102,15 +100,6 @@ final class ModelsFileParser {
     for (JsonNode column : node.path("columns")) {
       columns.add(column(column, where));
     }
-    Optional<Pivot> pivot = Optional.empty();
-    if (node.has("pivot")) {
-      JsonNode p = node.get("pivot");
-      pivot =
-          Optional.of(
-              new Pivot(
-                  text(p, "placeholder", where + ": pivot"),
-                  text(p, "columns_from", where + ": pivot")));
-    }
     return new Model(
         name,
         layer,
@@ -120,7 +109,6 @@ final class ModelsFileParser {
         strings(node.path("grain")),
         columns,
         strings(node.path("audits")),
-        pivot,
         sqlOfModel.apply(name));
   }
 

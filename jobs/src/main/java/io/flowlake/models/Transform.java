@@ -89,7 +89,10 @@ public final class Transform {
       seconds.put(model.name(), took);
       LOG.info("model {} ({}) took {} s", model.name(), model.materialized(), took);
     }
-    return new TransformResult(counts, passed, seconds);
+    FlowResultsTables.Published results =
+        FlowResultsTables.publish(spark, lake, FlowScope.everyFlow());
+    results.addTo(counts, seconds);
+    return new TransformResult(counts, passed, seconds, results.notes());
   }
 
   /**

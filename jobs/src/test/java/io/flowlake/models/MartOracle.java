@@ -29,7 +29,8 @@ import org.apache.spark.sql.SparkSession;
 public final class MartOracle {
 
   /**
-   * The marts the oracle computes (flow_results_wide is a reshaping, checked by its model test).
+   * The marts the oracle computes (the per-flow results tables and their index are reshapings,
+   * checked by {@link FlowResultsOracle}).
    */
   public static final List<String> MARTS =
       List.of("flow_summary", "flow_daily", "result_categories", "result_numeric", "node_dropoff");

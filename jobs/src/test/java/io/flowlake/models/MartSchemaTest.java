@@ -9,19 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -95,29 +90,6 @@ class MartSchemaTest {
     for (String column : schemas.get(mart).fieldNames()) {
       assertThat(section).as("docs/marts.md, section %s", mart).contains("`" + column + "`");
     }
-  }
-
-  @Test
-  void wideResultColumnsMatchTheSchemaFilesPattern() throws IOException {
-    Iterator<String> patterns =
-        schemaFile("flow_results_wide").get("patternProperties").fieldNames();
-    Pattern resultColumn = Pattern.compile(patterns.next());
-    StructType pairs = schemas.get("int_wide_result_columns");
-    spark
-        .createDataFrame(
-            List.of(RowFactory.create("f1", 1, "Feedback, 2024", "rating", "Rating (1-5)")), pairs)
-        .createOrReplaceTempView("int_wide_result_columns");
-
-    String[] columns =
-        new ModelRunner(spark, catalog).query(catalog.model("flow_results_wide")).columns();
-
-    List<String> fixed = List.of(schemas.get("flow_results_wide").fieldNames());
-    assertThat(columns).startsWith(fixed.toArray(String[]::new)).hasSize(fixed.size() + 2);
-    assertThat(List.of(columns).subList(fixed.size(), columns.length))
-        .containsExactly(
-            "Rating (1-5) (Category) - Feedback, 2024", "Rating (1-5) (Value) - Feedback, 2024")
-        .allMatch(c -> resultColumn.matcher(c).matches());
-    spark.createDataFrame(List.<Row>of(), pairs).createOrReplaceTempView("int_wide_result_columns");
   }
 
   private static boolean hasNotNullTest(Model model, String column) {

@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,15 +75,17 @@ class TransformTest {
             "result_categories",
             "result_numeric",
             "node_dropoff",
-            "flow_results_wide",
+            "flow_results_index",
             "flow_segments",
-            "result_segments");
+            "result_segments",
+            "flow_results");
     // not segmented (no --segment-by): the segment marts exist, empty
     assertThat(first.rowCounts().get("flow_segments")).isZero();
     assertThat(first.rowCounts().get("result_segments")).isZero();
     firstMarts.forEach(
         (mart, rows) -> assertThat(first.rowCounts().get(mart)).as(mart).isEqualTo(rows.size()));
-    assertThat(first.rowCounts().get("flow_results_wide")).isEqualTo(SampleRuns.workspace().size());
+    // the per-flow results tables as one line: a row per run
+    assertThat(first.rowCounts().get("flow_results")).isEqualTo(SampleRuns.workspace().size());
     assertThat(first.auditsPassed())
         .extracting(Audit::toString)
         .contains(
@@ -107,61 +108,66 @@ class TransformTest {
   }
 
   @Test
-  void wideExportHasRapidProColumnNames() {
-    Dataset<Row> wide =
-        spark.read().format("delta").load(MartPaths.mart(lake, "flow_results_wide"));
-    assertThat(wide.columns())
-        .startsWith(
-            "Contact UUID",
-            "Contact Name",
-            "URN",
-            "Flow",
-            "Started",
-            "Modified",
-            "Exited",
-            "Run UUID")
-        .contains(
-            "Age (Category) - Registration v2",
-            "Colour (Value) - Registration v2",
-            "Q (Value) - Paths off");
+  void eachFlowHasItsOwnResultsTableEqualToTheOracle() {
+    FlowResultsOracle.assertTablesMatch(spark, lake, SampleRuns.workspace());
   }
 
   @Test
-  void wideMartKeepsEachFlowsRunsTogetherInAFileAndIndexesOnlyTheRunColumns() {
-    String path = MartPaths.mart(lake, "flow_results_wide");
-    List<Row> rows =
-        spark
-            .read()
-            .format("delta")
-            .load(path)
-            .selectExpr("input_file_name() as file", "monotonically_increasing_id() as at", "Flow")
-            .orderBy("at")
-            .collectAsList();
-    Map<String, List<String>> flowsByFile = new LinkedHashMap<>();
-    rows.forEach(
-        row ->
-            flowsByFile
-                .computeIfAbsent(row.getString(0), file -> new ArrayList<>())
-                .add(row.getString(2)));
-    flowsByFile.forEach(
-        (file, flows) -> {
-          // a flow's runs form one block: the flow changes once per further flow in the file
-          long changes =
-              IntStream.range(1, flows.size())
-                  .filter(i -> !flows.get(i).equals(flows.get(i - 1)))
-                  .count();
-          assertThat(changes).as(file).isEqualTo(flows.stream().distinct().count() - 1);
+  void indexListsEachTablesColumnsWithRapidProHeaders() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    for (FlowResultsTable table : FlowResultsTables.listed(spark, lake, latestVersion(lake))) {
+      headers.put(table.flowUuid(), table.headers());
+      columns.put(table.flowUuid(), table.columnNames());
+      assertThat(table.tableName()).isEqualTo(FlowResultsTable.tableNameOf(table.flowUuid()));
+      assertThat(table.location()).isEqualTo("flow_results/" + table.tableName());
+    }
+    Map<String, FlowResultsOracle.Table> expected =
+        FlowResultsOracle.tables(SampleRuns.workspace());
+    assertThat(headers.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+    expected.forEach(
+        (flow, table) -> {
+          assertThat(headers.get(flow)).as(flow).containsExactlyElementsOf(table.headers());
+          assertThat(columns.get(flow)).as(flow).containsExactlyElementsOf(table.columns());
         });
+    assertThat(headers.get("f1")).contains("Age (Category)", "Colour (Value)");
+  }
+
+  @Test
+  void resultsTablesMatchTheirSchemaFileAndKeepStatisticsOffTheContact() throws IOException {
+    JsonNode schema =
+        new ObjectMapper()
+            .readTree(
+                Path.of("")
+                    .toAbsolutePath()
+                    .getParent()
+                    .resolve("schemas/marts/flow_results_table.schema.json")
+                    .toFile());
+    List<String> fixed = new ArrayList<>();
+    schema.get("required").forEach(n -> fixed.add(n.asText()));
+    java.util.regex.Pattern result =
+        java.util.regex.Pattern.compile(schema.get("patternProperties").fieldNames().next());
+    String path = MartPaths.mart(lake, "flow_results/flow_f1");
+    Dataset<Row> table = spark.read().format("delta").load(path);
+    List<String> names = List.of(table.columns());
+    assertThat(names.subList(0, fixed.size())).containsExactlyElementsOf(fixed);
+    assertThat(names.subList(fixed.size(), names.size()))
+        .isNotEmpty()
+        .allMatch(c -> result.matcher(c).matches());
+    assertThat(table.schema().apply("started").dataType().simpleString()).isEqualTo("timestamp");
     Map<String, String> properties =
         DeltaTable.forPath(spark, path).detail().select("properties").first().getJavaMap(0);
-    // statistics on the run columns only: not the results, and not the contact's (docs/erasure.md)
+    // statistics on the run columns only: not the results, not the contact's (docs/erasure.md);
+    // plain names, so no column mapping (delta-rs and polars read the table as it is)
     assertThat(properties)
         .containsEntry(
-            "delta.dataSkippingStatsColumns", "`Flow`,`Started`,`Modified`,`Exited`,`Run UUID`");
+            "delta.dataSkippingStatsColumns",
+            "`flow_name`,`started`,`modified`,`exited`,`run_uuid`")
+        .doesNotContainKey("delta.columnMapping.mode");
   }
 
   @Test
-  void nodeDropoffIsEmptyWhenNoRunHasAPath() {
+  void nodeDropoffIsEmptyWhenNoRunHasAPathAndAFlowWithoutRunsLosesItsTable() {
     String noPaths = dir.resolve("no-paths").toString();
     LakeFixture.write(spark, noPaths, SampleRuns.withoutPaths());
 
@@ -169,6 +175,16 @@ class TransformTest {
 
     assertThat(result.rowCounts().get("node_dropoff")).isZero();
     assertThat(result.rowCounts().get("flow_summary")).isEqualTo(4);
+    assertThat(Path.of(MartPaths.mart(noPaths, "flow_results/flow_f3"))).isDirectory();
+
+    LakeFixture.write(
+        spark,
+        noPaths,
+        SampleRuns.withoutPaths().stream().filter(r -> !r.flowUuid().equals("f3")).toList());
+    Transform.run(spark, noPaths);
+
+    assertThat(Path.of(MartPaths.mart(noPaths, "flow_results/flow_f3"))).doesNotExist();
+    assertThat(Path.of(MartPaths.mart(noPaths, "flow_results/flow_f1"))).isDirectory();
   }
 
   @Test
@@ -191,10 +207,12 @@ class TransformTest {
         spark.read().option("header", "true").csv(out.resolve("flow_summary").toString());
     assertThat(summary.columns())
         .contains("flow_uuid", "completion_rate", "median_seconds_to_complete");
-    Dataset<Row> wide =
-        spark.read().option("header", "true").csv(out.resolve("flow_results_wide").toString());
-    assertThat(wide.columns()).contains("Rating (Category) - Feedback");
-    assertThat(wide.filter("`Run UUID` = 'r1'").select("Started").head().getString(0))
+    Dataset<Row> registration =
+        spark.read().option("header", "true").csv(out.resolve("flow_results/flow_f1").toString());
+    assertThat(registration.columns())
+        .startsWith("Contact UUID", "Contact Name", "URN", "Flow", "Started")
+        .contains("Age (Category)", "Age (Value)");
+    assertThat(registration.filter("`Run UUID` = 'r1'").select("Started").head().getString(0))
         .isEqualTo("2024-03-01T10:00:00.250000Z");
   }
 
@@ -250,7 +268,29 @@ class TransformTest {
               : spark.read().parquet(out.resolve(name).toString());
       assertThat(rows.count()).as(name).isEqualTo(table.get("rows").asLong());
     }
-    assertThat(manifestCounts).isEqualTo(first.rowCounts()).isEqualTo(result.rowCounts());
+    assertThat(manifestCounts).isEqualTo(result.rowCounts());
+    Map<String, Long> marts = new LinkedHashMap<>(first.rowCounts());
+    long runs = marts.remove("flow_results");
+    assertThat(manifestCounts).containsAllEntriesOf(marts);
+    // the rest are the flows' results tables, a row per run
+    assertThat(manifestCounts.keySet())
+        .filteredOn(name -> !marts.containsKey(name))
+        .hasSize(4)
+        .allMatch(name -> name.startsWith("flow_results/flow_"));
+    assertThat(
+            manifestCounts.entrySet().stream()
+                .filter(e -> !marts.containsKey(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum())
+        .isEqualTo(runs);
+  }
+
+  private static long latestVersion(String lake) {
+    return DeltaTable.forPath(spark, MartPaths.mart(lake, FlowResultsTables.INDEX))
+        .history(1)
+        .select("version")
+        .head()
+        .getLong(0);
   }
 
   private static Map<String, List<Row>> readMarts(String lake) {
