@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -25,11 +27,13 @@ import org.apache.spark.sql.types.StructField;
  * <pre>
  * out/manifest.json                 tables, row counts, schema version
  * out/&lt;mart&gt;/part-*.csv|parquet   one directory per mart
+ * out/flow_results/&lt;table&gt;/part-*   one directory per flow's results table (flow_results_index)
  * out/_SUCCESS                      written last: the export is complete
  * </pre>
  *
  * Each mart is read at one Delta version, so its row count in the manifest is the number of rows in
- * its files even if a transform commits meanwhile.
+ * its files even if a transform commits meanwhile. A flow's results table has RapidPro's export
+ * headers ({@code Age (Category)}, {@code Contact UUID}) in CSV, its lake column names in Parquet.
  */
 public final class MartExport {
 
@@ -80,6 +84,11 @@ public final class MartExport {
       write(rows, format, new Path(outDir, mart.name()).toString());
       counts.put(mart.name(), count);
       tables.add(tableEntry(mart.name(), format, count, version, rows));
+      if (mart.name().equals(FlowResultsTables.INDEX)) {
+        for (FlowResultsTable table : FlowResultsTables.listed(spark, lake, version)) {
+          exportFlowTable(spark, lake, table, format, outDir, counts, tables);
+        }
+      }
     }
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("schema_version", catalog.schemaVersion());
@@ -90,6 +99,32 @@ public final class MartExport {
     writeFile(fs, new Path(outDir, MANIFEST), manifestJson(manifest));
     writeFile(fs, new Path(outDir, SUCCESS), new byte[0]);
     return new ExportResult(out, format, counts);
+  }
+
+  private static void exportFlowTable(
+      SparkSession spark,
+      String lake,
+      FlowResultsTable table,
+      ExportFormat format,
+      Path outDir,
+      Map<String, Long> counts,
+      List<Map<String, Object>> tables) {
+    String path = MartPaths.mart(lake, table.location());
+    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    Dataset<Row> rows =
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(path)
+            .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
+    if (format == ExportFormat.CSV) {
+      rows = rows.toDF(table.headers().toArray(String[]::new));
+    }
+    long count = rows.count();
+    write(rows, format, new Path(outDir, table.location()).toString());
+    counts.put(table.location(), count);
+    tables.add(tableEntry(table.location(), format, count, version, rows));
   }
 
   private static void write(Dataset<Row> rows, ExportFormat format, String dir) {

@@ -38,7 +38,7 @@ record PgTable(String name, List<String> columns, List<String> types, List<Strin
                 + name
                 + ": column \""
                 + field.name()
-                + "\" is longer than PostgreSQL's 63-byte limit for names; shorten the result or flow name");
+                + "\" is longer than PostgreSQL's 63-byte limit for names; shorten the name");
       }
       columns.add(field.name());
       types.add(pgType(name, field));
@@ -100,6 +100,11 @@ record PgTable(String name, List<String> columns, List<String> types, List<Strin
 
   String quotedName() {
     return quote(name);
+  }
+
+  /** A PostgreSQL string literal (standard_conforming_strings: only quotes are doubled). */
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   static String quote(String identifier) {

@@ -1,6 +1,8 @@
 package io.flowlake.warehouse;
 
 import io.delta.tables.DeltaTable;
+import io.flowlake.models.FlowResultsTable;
+import io.flowlake.models.FlowResultsTables;
 import io.flowlake.models.MartPaths;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
@@ -21,12 +23,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Copies every mart into a PostgreSQL table of the same name, each in one transaction: the old rows
- * are deleted and the new ones inserted before one commit, so a reader sees the whole old table or
- * the whole new one, never a mix (PostgreSQL's MVCC; readers are not blocked). A table whose
- * columns no longer match the mart (the wide export gains a column per new result) is dropped and
- * created again in that same transaction. Rows stream from the driver in batches, so the driver
- * never holds a whole mart. Each mart is read at one Delta version.
+ * Copies every mart into a PostgreSQL table of the same name, and each flow's results table (listed
+ * by flow_results_index) into one table per flow, each in one transaction: the old rows are deleted
+ * and the new ones inserted before one commit, so a reader sees the whole old table or the whole
+ * new one, never a mix (PostgreSQL's MVCC; readers are not blocked). A table whose columns no
+ * longer match (a flow's table gains two columns per new result) is dropped and created again in
+ * that same transaction. Rows stream from the driver in batches, so the driver never holds a whole
+ * mart. Each mart is read at one Delta version.
  */
 public final class PostgresMartExport {
 
@@ -58,7 +61,12 @@ public final class PostgresMartExport {
             SuppressedCells.apply(
                 spark.read().format("delta").option("versionAsOf", version).load(path));
         PgTable table = PgTable.of(mart.name(), rows.schema(), mart.grain());
-        counts.put(mart.name(), replace(db, table, rows));
+        counts.put(mart.name(), replace(db, table, rows, List.of()));
+        if (mart.name().equals(FlowResultsTables.INDEX)) {
+          for (FlowResultsTable flow : FlowResultsTables.listed(spark, lake, version)) {
+            counts.put(flow.tableName(), replaceFlowTable(spark, db, lake, flow));
+          }
+        }
       }
     }
     return counts;
@@ -77,7 +85,46 @@ public final class PostgresMartExport {
     return new org.postgresql.Driver().connect(target.url(), props);
   }
 
-  private static long replace(Connection db, PgTable table, Dataset<Row> rows) throws SQLException {
+  /**
+   * A flow's results table under its own name (flow_ and the flow uuid: stable across renames,
+   * within 63 bytes), keyed by run uuid, each column commented with RapidPro's export header.
+   */
+  private static long replaceFlowTable(
+      SparkSession spark, Connection db, String lake, FlowResultsTable flow) throws SQLException {
+    String path = MartPaths.mart(lake, flow.location());
+    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    Dataset<Row> rows =
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(path)
+            .selectExpr(flow.columnNames().toArray(String[]::new));
+    PgTable table = PgTable.of(flow.tableName(), rows.schema(), List.of("run_uuid"));
+    List<String> comments = new ArrayList<>();
+    String flowName = flow.flowName() == null ? flow.flowUuid() : flow.flowName();
+    comments.add(
+        "comment on table "
+            + table.quotedName()
+            + " is "
+            + PgTable.literal("Results of flow " + flowName + " (" + flow.flowUuid() + ")"));
+    for (FlowResultsTable.Column column : flow.columns()) {
+      comments.add(
+          "comment on column "
+              + table.quotedName()
+              + "."
+              + PgTable.quote(column.name())
+              + " is "
+              + PgTable.literal(column.displayName()));
+    }
+    return replace(db, table, rows, comments);
+  }
+
+  /**
+   * Replaces the table's rows, and runs {@code comments} after a (re)create, in one transaction.
+   */
+  private static long replace(
+      Connection db, PgTable table, Dataset<Row> rows, List<String> comments) throws SQLException {
     try {
       try (Statement ddl = db.createStatement()) {
         if (existingColumnsMatch(db, table)) {
@@ -85,6 +132,10 @@ public final class PostgresMartExport {
         } else {
           ddl.execute("drop table if exists " + table.quotedName());
           ddl.execute(table.createSql());
+        }
+        // a renamed result keeps its column but changes its header: comment every time
+        for (String comment : comments) {
+          ddl.execute(comment);
         }
       }
       long written = insert(db, table, rows);

@@ -148,6 +148,7 @@ class PostgresExportIT {
         }
       }
       assertSuppressedRowsHaveNoNumbers(sql);
+      assertEachFlowHasATableCommentedWithRapidProHeaders(sql);
       long demoRuns = 3000;
       try (ResultSet rs = sql.executeQuery("select sum(runs) from flow_summary")) {
         rs.next();
@@ -158,6 +159,48 @@ class PostgresExportIT {
         assertThat(rs.getLong(1)).isEqualTo(demoRuns);
       }
     }
+  }
+
+  /**
+   * One table per flow of flow_results_index, under its table_name (flow_ and the uuid: within 63
+   * bytes, whatever the flow is called), keyed by run, its columns in the index's order, each
+   * commented with RapidPro's header.
+   */
+  private static void assertEachFlowHasATableCommentedWithRapidProHeaders(Statement sql)
+      throws Exception {
+    java.util.Map<String, List<Row>> byTable = new java.util.TreeMap<>();
+    for (Row row : mart("flow_results_index")) {
+      byTable.computeIfAbsent(row.getAs("table_name"), t -> new ArrayList<>()).add(row);
+    }
+    assertThat(byTable).as("a table per flow").hasSize(4);
+    long runs = 0;
+    for (java.util.Map.Entry<String, List<Row>> table : byTable.entrySet()) {
+      String name = table.getKey();
+      Row first = table.getValue().get(0);
+      assertThat(name)
+          .isEqualTo("flow_" + first.<String>getAs("flow_uuid").replace('-', '_'))
+          .hasSizeLessThanOrEqualTo(63);
+      assertThat(count(sql, name)).as(name).isEqualTo(first.<Long>getAs("runs"));
+      runs += first.<Long>getAs("runs");
+      assertThat(primaryKey(sql, name)).as(name).containsExactly("run_uuid");
+      List<String> expected =
+          table.getValue().stream()
+              .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("position")))
+              .map(r -> r.getAs("column_name") + " = " + r.getAs("display_name"))
+              .toList();
+      List<String> commented = new ArrayList<>();
+      try (ResultSet rs =
+          sql.executeQuery(
+              "select attname, col_description(attrelid, attnum) from pg_attribute"
+                  + " where attrelid = '\"" + name + "\"'::regclass and attnum > 0"
+                  + " and not attisdropped order by attnum")) {
+        while (rs.next()) {
+          commented.add(rs.getString(1) + " = " + rs.getString(2));
+        }
+      }
+      assertThat(commented).as(name).containsExactlyElementsOf(expected).contains("urn = URN");
+    }
+    assertThat(runs).isEqualTo(3000);
   }
 
   /** Small segments arrive without counts or rates; the others with the lake's exact numbers. */
@@ -207,7 +250,7 @@ class PostgresExportIT {
         rs.next();
         assertThat(rs.getLong(1)).isZero();
       }
-      assertThat(count(sql, "flow_results_wide")).isEqualTo(mart("flow_results_wide").size());
+      assertThat(count(sql, "flow_results_index")).isEqualTo(mart("flow_results_index").size());
     }
   }
 
