@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,9 +19,10 @@ import org.apache.spark.sql.SparkSession;
  * Erases contacts from the lake: tombstones first ({@link Tombstones}), then their rows deleted
  * from {@code runs}, {@code run_values}, {@code contacts} (when the lake has it) and {@code
  * rejects} (whose raw text names the contact), and from every mart with a row per run that names
- * its contact ({@code "Contact UUID"}, e.g. {@code flow_results_wide}): those rows go now, not at
- * the next transform. The aggregate marts name no one; the next transform stops counting them. The
- * rows stay in older data files, for time travel, until {@link LakeVacuum} removes those.
+ * its contact ({@code contact_uuid}: each flow's table under {@code marts/flow_results/}): those
+ * rows go now, not at the next transform. The aggregate marts name no one; the next transform stops
+ * counting them. The rows stay in older data files, for time travel, until {@link LakeVacuum}
+ * removes those.
  *
  * <p>Each delete is a MERGE against a DataFrame of the uuids, never a predicate with the uuids in
  * it: Delta writes a delete's predicate text into the log's {@code commitInfo}, which no vacuum
@@ -33,8 +35,11 @@ public final class Erasure {
   /** The rows each table lost; counts only, never whose. */
   public record Erased(long contacts, long runs, long runValues, long contactRows, long rejects) {}
 
-  /** The column by which a per-run mart names its contact (RapidPro's export header). */
-  static final String MART_CONTACT_COLUMN = "Contact UUID";
+  /** The column by which a per-run mart names its contact. */
+  static final String MART_CONTACT_COLUMN = "contact_uuid";
+
+  /** The directory under {@code marts/} holding one table per flow (FlowResultsTable.DIR). */
+  static final String FLOW_RESULTS_DIR = "flow_results";
 
   private final SparkSession spark;
   private final LakePaths paths;
@@ -66,15 +71,24 @@ public final class Erasure {
         delete(paths.rejects(), erased, "instr(t.raw, s.uuid) > 0"));
   }
 
-  /** The marts under {@code marts/} with a {@link #MART_CONTACT_COLUMN} column. */
+  /**
+   * The marts under {@code marts/} and {@code marts/flow_results/} with a {@link
+   * #MART_CONTACT_COLUMN} column.
+   */
   private List<String> martsNamingContacts() {
     Path marts = new Path(paths.marts());
+    List<String> naming = new ArrayList<>(martsNamingContacts(marts));
+    naming.addAll(martsNamingContacts(new Path(marts, FLOW_RESULTS_DIR)));
+    return naming;
+  }
+
+  private List<String> martsNamingContacts(Path dir) {
     try {
-      FileSystem fs = marts.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.isDirectory(marts)) {
+      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.isDirectory(dir)) {
         return List.of();
       }
-      return Arrays.stream(fs.listStatus(marts))
+      return Arrays.stream(fs.listStatus(dir))
           .filter(FileStatus::isDirectory)
           .map(status -> status.getPath().toString())
           .filter(mart -> DeltaTable.isDeltaTable(spark, mart))
@@ -84,7 +98,7 @@ public final class Erasure {
                       .contains(MART_CONTACT_COLUMN))
           .toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the marts under " + marts, e);
+      throw new UncheckedIOException("cannot list the marts under " + dir, e);
     }
   }
 

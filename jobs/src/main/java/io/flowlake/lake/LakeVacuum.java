@@ -93,10 +93,15 @@ public final class LakeVacuum {
         });
   }
 
-  /** The Delta tables directly under the lake's root and under its marts folder. */
+  /**
+   * The Delta tables directly under the lake's root, its marts folder and the marts' folder of
+   * per-flow results tables.
+   */
   List<String> tables() {
     List<String> tables = new ArrayList<>();
-    for (Path folder : List.of(paths.rootPath(), new Path(paths.marts()))) {
+    Path marts = new Path(paths.marts());
+    for (Path folder :
+        List.of(paths.rootPath(), marts, new Path(marts, Erasure.FLOW_RESULTS_DIR))) {
       try {
         FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.isDirectory(folder)) {

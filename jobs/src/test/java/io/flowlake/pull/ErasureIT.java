@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowlake.api.RunRecord;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.RejectsStore;
+import io.flowlake.models.FlowResultsOracle;
 import io.flowlake.models.MartOracle;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.CliResult;
@@ -99,6 +100,7 @@ class ErasureIT {
     assertThat(LakeRuns.read(spark, paths.runs()).keySet()).isEqualTo(uuids(expected));
     assertGone(paths, deleted);
     MartOracle.assertMartsMatch(spark, paths.root(), expected);
+    FlowResultsOracle.assertTablesMatch(spark, paths.root(), expected);
 
     // An erasure asked from outside RapidPro.
     CliResult refused = cli.run("forget", "--lake", lakeArg, "--contact", "+250788000001");
@@ -134,6 +136,12 @@ class ErasureIT {
     assertThat(RawBytesScan.lookingFor(needles).tree(lake).stringsFound())
         .as("the scan finds what older files hold")
         .containsAll(personal(deleted))
+        .contains(forgotten.uuid(), forgotten.name());
+    assertThat(
+            RawBytesScan.lookingFor(needles)
+                .tree(lake.resolve("marts/flow_results"))
+                .stringsFound())
+        .as("the per-flow results tables' older files name the one forgotten after a transform")
         .contains(forgotten.uuid(), forgotten.name());
     CliResult vacuum = cli.run("vacuum", "--lake", lakeArg, "--retention", "0s");
     assertThat(vacuum.exitCode()).as(vacuum.err()).isZero();
@@ -246,16 +254,23 @@ class ErasureIT {
                 .count())
         .as("contacts")
         .isZero();
-    // flow_results_wide has a row per run naming its contact: gone at once, not at a transform
-    assertThat(
-            spark
-                .read()
-                .format("delta")
-                .load(paths.marts() + "/flow_results_wide")
-                .where(org.apache.spark.sql.functions.col("`Contact UUID`").equalTo(who.uuid()))
-                .count())
-        .as("flow_results_wide")
-        .isZero();
+    // each flow's results table has a row per run naming its contact: gone at once, not at a
+    // transform
+    java.io.File[] tables =
+        new java.io.File(new org.apache.hadoop.fs.Path(paths.marts(), "flow_results").toUri().getPath())
+            .listFiles();
+    assertThat(tables).as("per-flow results tables").isNotEmpty();
+    for (java.io.File table : tables) {
+      assertThat(
+              spark
+                  .read()
+                  .format("delta")
+                  .load(table.toString())
+                  .where(org.apache.spark.sql.functions.col("contact_uuid").equalTo(who.uuid()))
+                  .count())
+          .as(table.getName())
+          .isZero();
+    }
   }
 
   /** What a file must not hold once the contact is erased: uuid, name, URN, number alone. */
