@@ -27,9 +27,13 @@ class MartCommandsTest {
   @RegisterExtension final InProcessCli cli = new InProcessCli();
 
   @Test
-  void transformPrintsEachMartThenExportWritesThem(SparkSession spark, @TempDir Path dir) {
+  void transformMigratesAnOldLakePrintsEachMartThenExportWritesThem(
+      SparkSession spark, @TempDir Path dir) {
     String lake = dir.resolve("lake").toString();
     LakeFixture.write(spark, lake, List.of(run("r1", "completed"), run("r2", null)));
+    // a lake transformed by an older release still has the one wide results mart
+    Path wide = dir.resolve("lake/marts/flow_results_wide");
+    spark.range(2).write().format("delta").save(wide.toString());
 
     CliResult transformed = cli.run("transform", "--lake", lake);
 
@@ -37,8 +41,15 @@ class MartCommandsTest {
     assertThat(spark.sparkContext().isStopped()).as("the session the command found").isFalse();
     assertThat(transformed.out())
         .containsPattern("flow_summary +1 rows")
-        .containsPattern("flow_results_wide +2 rows")
+        .containsPattern("flow_results_index +8 rows")
+        .containsPattern("flow_results +2 rows")
         .containsPattern("audits: \\d+ passed");
+    assertThat(wide).doesNotExist();
+    assertThat(transformed.out().lines().filter(l -> l.contains("flow_results_wide")))
+        .containsExactly(
+            "removed the old mart flow_results_wide: one table per flow under"
+                + " marts/flow_results/ replaces it (see flow_results_index)");
+    assertThat(dir.resolve("lake/marts/flow_results/flow_f1/_delta_log")).isDirectory();
 
     Path export = dir.resolve("export");
     CliResult exported =
@@ -47,6 +58,7 @@ class MartCommandsTest {
     assertThat(exported.exitCode()).as(exported.err()).isZero();
     assertThat(export.resolve("manifest.json")).exists();
     assertThat(export.resolve("_SUCCESS")).exists();
+    assertThat(export.resolve("flow_results/flow_f1")).isDirectory();
   }
 
   @Test
