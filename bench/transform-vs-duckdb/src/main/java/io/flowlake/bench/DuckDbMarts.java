@@ -21,6 +21,9 @@ import java.util.Map;
  */
 final class DuckDbMarts {
 
+  /** The per-flow results tables, one step: a Parquet file per flow, counted together. */
+  static final String FLOW_RESULTS = "flow_results";
+
   /** Steps in dependency order; the intermediate ones are kept as tables but not written out. */
   static final List<String> STEPS =
       List.of(
@@ -31,8 +34,8 @@ final class DuckDbMarts {
           "result_categories",
           "result_numeric",
           "node_dropoff",
-          "wide_result_columns",
-          "flow_results_wide");
+          "flow_results_index",
+          FLOW_RESULTS);
 
   static final List<String> MARTS =
       List.of(
@@ -41,7 +44,8 @@ final class DuckDbMarts {
           "result_categories",
           "result_numeric",
           "node_dropoff",
-          "flow_results_wide");
+          "flow_results_index",
+          FLOW_RESULTS);
 
   private DuckDbMarts() {}
 
@@ -76,20 +80,15 @@ final class DuckDbMarts {
       }
       for (String step : STEPS) {
         long start = System.nanoTime();
-        String sql = sql(step);
-        if (step.equals("flow_results_wide")) {
-          sql = sql.replace("{{ result_columns }}", resultColumns(statement));
+        if (step.equals(FLOW_RESULTS)) {
+          counts.put(step, writeFlowTables(statement, out + "/" + FLOW_RESULTS));
+          stepSeconds.put(step, (System.nanoTime() - start) / 1e9);
+          continue;
         }
         String file = out + "/" + step + ".parquet";
-        if (step.equals("flow_results_wide")) {
-          // one row per run: streamed to its file, not held as an in-memory table
-          statement.execute(
-              "copy (" + sql + ") to '" + file + "' (format parquet, row_group_size 16384)");
-        } else {
-          statement.execute("create or replace table " + step + " as " + sql);
-          if (MARTS.contains(step)) {
-            statement.execute("copy " + step + " to '" + file + "' (format parquet)");
-          }
+        statement.execute("create or replace table " + step + " as " + sql(step));
+        if (MARTS.contains(step)) {
+          statement.execute("copy " + step + " to '" + file + "' (format parquet)");
         }
         if (MARTS.contains(step)) {
           String count = "select count(*) from read_parquet('" + file + "')";
@@ -104,34 +103,68 @@ final class DuckDbMarts {
     return counts;
   }
 
-  /** The wide export's result columns, as flowlake's WideResultColumns generates them. */
-  private static String resultColumns(Statement statement) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (ResultSet pairs =
+  /**
+   * Each flow's results table, as flowlake's FlowResultsTables writes it from flow_results_index:
+   * one row per run, streamed to its own file (not held as an in-memory table).
+   *
+   * @return rows written over all the tables
+   */
+  private static long writeFlowTables(Statement statement, String dir) throws SQLException {
+    Map<String, List<String>> selects = new LinkedHashMap<>();
+    Map<String, String> flows = new LinkedHashMap<>();
+    try (ResultSet columns =
         statement.executeQuery(
-            "select flow_index, flow_label, result_key, result_label from wide_result_columns"
-                + " order by flow_index, result_label, result_key")) {
-      while (pairs.next()) {
-        int flow = pairs.getInt(1);
-        String key = pairs.getString(3).replace("'", "''");
-        for (String[] kind : new String[][] {{"Category", "category"}, {"Value", "value"}}) {
-          String header =
-              (pairs.getString(4) + " (" + kind[0] + ") - " + pairs.getString(2))
-                  .replace("\"", "\"\"");
-          columns.add(
-              ",\n        case when run_flows.flow_index = "
-                  + flow
-                  + " then map_extract(runs.\"values\", '"
-                  + key
-                  + "')[1]."
-                  + kind[1]
-                  + " end as \""
-                  + header
-                  + "\"");
-        }
+            "select table_name, flow_uuid, coalesce(flow_name, flow_uuid), column_name, result_key,"
+                + " kind from flow_results_index order by table_name, position")) {
+      while (columns.next()) {
+        String table = columns.getString(1);
+        flows.put(table, columns.getString(2));
+        selects
+            .computeIfAbsent(table, t -> new ArrayList<>())
+            .add(expression(columns.getString(3), columns.getString(5), columns.getString(6), columns.getString(4)) + " as \"" + columns.getString(4) + "\"");
       }
     }
-    return String.join("", columns);
+    new java.io.File(dir).mkdirs();
+    long rows = 0;
+    for (Map.Entry<String, List<String>> table : selects.entrySet()) {
+      String file = dir + "/" + table.getKey() + ".parquet";
+      statement.execute(
+          "copy (select "
+              + String.join(", ", table.getValue())
+              + " from runs where flow_uuid = "
+              + literal(flows.get(table.getKey()))
+              + ") to '"
+              + file
+              + "' (format parquet, row_group_size 16384)");
+      try (ResultSet count =
+          statement.executeQuery("select count(*) from read_parquet('" + file + "')")) {
+        count.next();
+        rows += count.getLong(1);
+      }
+    }
+    return rows;
+  }
+
+  private static String expression(String flowLabel, String resultKey, String kind, String column) {
+    return switch (kind) {
+      case "category", "value" ->
+          "map_extract(runs.\"values\", " + literal(resultKey) + ")[1]." + kind;
+      default ->
+          switch (column) {
+            case "contact_uuid", "contact_name" -> column;
+            case "urn" -> "contact_urn";
+            case "flow_name" -> literal(flowLabel);
+            case "started" -> "created_on";
+            case "modified" -> "modified_on";
+            case "exited" -> "exited_on";
+            case "run_uuid" -> "uuid";
+            default -> throw new IllegalStateException("unknown run column " + column);
+          };
+    };
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   private static String sql(String step) {
