@@ -37,7 +37,11 @@ sanitized as (
         coalesce(result_name, result_key) as result_label,
         coalesce(
             nullif(
-                trim(both '_' from substr(regexp_replace(lower(result_key), '[^a-z0-9]+', '_'), 1, 40)),
+                regexp_replace(
+                    substr(regexp_replace(lower(result_key), '[^a-z0-9]+', '_'), 1, 40),
+                    '^_+|_+$',
+                    ''
+                ),
                 ''
             ),
             'result'
