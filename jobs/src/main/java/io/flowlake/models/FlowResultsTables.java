@@ -1,6 +1,5 @@
 package io.flowlake.models;
 
-import io.flowlake.lake.StatsColumns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -57,24 +56,6 @@ public final class FlowResultsTables {
     }
   }
 
-  /**
-   * The run columns and what each reads from {@code stg_runs}. Statistics go on the run's times,
-   * uuid and flow only: never on the contact's columns, which would sit in clear in the Delta log
-   * after an erasure removed the rows (docs/erasure.md), nor on the results.
-   */
-  private static final Map<String, String> RUN_COLUMNS =
-      Map.of(
-          "contact_uuid", "contact_uuid",
-          "contact_name", "contact_name",
-          "urn", "contact_urn",
-          "started", "created_on",
-          "modified", "modified_on",
-          "exited", "exited_on",
-          "run_uuid", "run_uuid");
-
-  private static final List<String> STATS_COLUMNS =
-      List.of("flow_name", "started", "modified", "exited", "run_uuid");
-
   /** The index mart's name: one row per column of each flow's table. */
   public static final String INDEX = "flow_results_index";
 
@@ -114,9 +95,9 @@ public final class FlowResultsTables {
             });
     Map<String, Long> written = new LinkedHashMap<>();
     if (!tables.isEmpty()) {
-      Dataset<Row> runs = scopeRuns(spark, tables.keySet());
+      Dataset<Row> runs = scopeRuns(spark, scope, tables.keySet());
       for (FlowResultsTable table : tables.values()) {
-        write(runs, table, MartPaths.mart(lake, table.location()));
+        FlowResultsTableWriter.write(runs, table, MartPaths.mart(lake, table.location()));
         written.put(table.tableName(), table.runs());
       }
     }
@@ -128,7 +109,7 @@ public final class FlowResultsTables {
    * The scope's runs with only the columns a table reads, computed once: each table is then a
    * filter of them rather than another scan of the lake's runs.
    */
-  private static Dataset<Row> scopeRuns(SparkSession spark, Set<String> flows) {
+  private static Dataset<Row> scopeRuns(SparkSession spark, FlowScope scope, Set<String> flows) {
     Dataset<Row> runs =
         spark
             .table("stg_runs")
@@ -142,44 +123,10 @@ public final class FlowResultsTables {
                 "exited_on",
                 "run_uuid",
                 "result_values");
-    return flows.size() == 1 ? runs : runs.localCheckpoint(true);
-  }
-
-  private static void write(Dataset<Row> runs, FlowResultsTable table, String path) {
-    List<String> select = new ArrayList<>();
-    for (FlowResultsTable.Column column : table.columns()) {
-      select.add(expression(table, column) + " as " + SqlText.identifier(column.name()));
+    if (!scope.all()) {
+      runs = runs.where(runs.col("flow_uuid").isin(flows.toArray()));
     }
-    runs.where(runs.col("flow_uuid").equalTo(table.flowUuid()))
-        .selectExpr(select.toArray(String[]::new))
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        // a new result adds two columns; the table is derived, so replace it
-        .option("overwriteSchema", "true")
-        .option(StatsColumns.PROPERTY, StatsColumns.quoted(STATS_COLUMNS))
-        .save(path);
-  }
-
-  private static String expression(FlowResultsTable table, FlowResultsTable.Column column) {
-    return switch (column.kind()) {
-      case "category", "value" ->
-          "result_values[" + SqlText.stringLiteral(column.resultKey()) + "]." + column.kind();
-      case "run" -> {
-        if (column.name().equals("flow_name")) {
-          String label = table.flowName() == null ? table.flowUuid() : table.flowName();
-          yield SqlText.stringLiteral(label);
-        }
-        String source = RUN_COLUMNS.get(column.name());
-        if (source == null) {
-          throw new IllegalStateException(
-              "flow_results_index names run column " + column.name() + ", unknown to the writer");
-        }
-        yield source;
-      }
-      default ->
-          throw new IllegalStateException("flow_results_index: unknown kind " + column.kind());
-    };
+    return flows.size() == 1 ? runs : runs.localCheckpoint(true);
   }
 
   /**
