@@ -67,14 +67,20 @@ public final class FlowResultsOracle {
    * Asserts that {@code <lake>/marts/flow_results/} holds exactly one table per flow of {@code
    * runs}, each with the oracle's columns, in order, and rows.
    */
-  public static void assertTablesMatch(SparkSession spark, String lake, List<RunRecord> runs)
-      throws java.io.IOException {
+  public static void assertTablesMatch(SparkSession spark, String lake, List<RunRecord> runs) {
     Map<String, Table> expected = tables(runs);
-    Path dir = Path.of(MartPaths.mart(lake, FlowResultsTable.DIR));
+    // a local lake, given as a path or as a file: URI
+    Path dir =
+        Path.of(
+            new org.apache.hadoop.fs.Path(MartPaths.mart(lake, FlowResultsTable.DIR))
+                .toUri()
+                .getPath());
     try (Stream<Path> written = Files.list(dir)) {
       assertThat(written.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrderElementsOf(
               expected.values().stream().map(Table::name).toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     for (Table table : expected.values()) {
       Dataset<Row> actual = spark.read().format("delta").load(dir.resolve(table.name()).toString());

@@ -257,7 +257,8 @@ class ErasureIT {
     // each flow's results table has a row per run naming its contact: gone at once, not at a
     // transform
     java.io.File[] tables =
-        new java.io.File(new org.apache.hadoop.fs.Path(paths.marts(), "flow_results").toUri().getPath())
+        new java.io.File(
+                new org.apache.hadoop.fs.Path(paths.marts(), "flow_results").toUri().getPath())
             .listFiles();
     assertThat(tables).as("per-flow results tables").isNotEmpty();
     for (java.io.File table : tables) {

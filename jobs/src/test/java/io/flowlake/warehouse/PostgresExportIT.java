@@ -192,7 +192,9 @@ class PostgresExportIT {
       try (ResultSet rs =
           sql.executeQuery(
               "select attname, col_description(attrelid, attnum) from pg_attribute"
-                  + " where attrelid = '\"" + name + "\"'::regclass and attnum > 0"
+                  + " where attrelid = '\""
+                  + name
+                  + "\"'::regclass and attnum > 0"
                   + " and not attisdropped order by attnum")) {
         while (rs.next()) {
           commented.add(rs.getString(1) + " = " + rs.getString(2));
