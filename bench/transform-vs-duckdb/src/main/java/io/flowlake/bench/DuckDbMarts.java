@@ -121,7 +121,15 @@ final class DuckDbMarts {
         flows.put(table, columns.getString(2));
         selects
             .computeIfAbsent(table, t -> new ArrayList<>())
-            .add(expression(columns.getString(3), columns.getString(5), columns.getString(6), columns.getString(4)) + " as \"" + columns.getString(4) + "\"");
+            .add(
+                expression(
+                        columns.getString(3),
+                        columns.getString(5),
+                        columns.getString(6),
+                        columns.getString(4))
+                    + " as \""
+                    + columns.getString(4)
+                    + "\"");
       }
     }
     new java.io.File(dir).mkdirs();
