@@ -123,6 +123,7 @@ public final class MartOracle {
                           rows.add(
                               RowFactory.create(
                                   flow,
+                                  flowName(flowRuns),
                                   day,
                                   started,
                                   completed,
@@ -167,6 +168,7 @@ public final class MartOracle {
                       rows.add(
                           RowFactory.create(
                               flow,
+                              flowName(flowRuns),
                               node,
                               ResultMartsOracle.nodeLabel(flowRuns, node),
                               c[0],
