@@ -20,8 +20,12 @@ mountpoint -q "$BARE/proc" || mount -t proc proc "$BARE/proc"
 mountpoint -q "$BARE/dev" || mount --rbind /dev "$BARE/dev"
 cp /etc/resolv.conf "$BARE/etc/resolv.conf"
 if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  # minbase has no ca-certificates yet: the JDK's packages bring it, and its install takes these in
+  mkdir -p "$BARE/usr/local/share/ca-certificates"
   cp /usr/local/share/ca-certificates/*.crt "$BARE/usr/local/share/ca-certificates/"
-  chroot "$BARE" update-ca-certificates >/dev/null
+  if chroot "$BARE" /bin/sh -c 'command -v update-ca-certificates' >/dev/null; then
+    chroot "$BARE" update-ca-certificates >/dev/null
+  fi
 fi
 rm -rf "$BARE/root/flowlake" "$BARE/root/.m2"
 git clone -q "$ROOT" "$BARE/root/flowlake"

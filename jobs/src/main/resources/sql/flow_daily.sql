@@ -5,6 +5,10 @@ runs as (
     select * from stg_runs
 ),
 
+flows as (
+    select * from flow_summary
+),
+
 daily as (
     select
         flow_uuid,
@@ -19,14 +23,17 @@ daily as (
 
 final as (
     select
-        flow_uuid,
-        day,
-        runs_started,
-        completed,
-        responded,
-        completed / runs_started as completion_rate,
-        responded / runs_started as response_rate
+        daily.flow_uuid,
+        flows.flow_name,
+        daily.day,
+        daily.runs_started,
+        daily.completed,
+        daily.responded,
+        daily.completed / daily.runs_started as completion_rate,
+        daily.responded / daily.runs_started as response_rate
     from daily
+    left join flows
+        on daily.flow_uuid = flows.flow_uuid
 )
 
 select * from final

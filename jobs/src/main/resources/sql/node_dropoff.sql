@@ -14,6 +14,10 @@ result_names as (
     select * from int_result_names
 ),
 
+flows as (
+    select * from flow_summary
+),
+
 -- a node counts once per run however often the run looped through it
 visits as (
     select
@@ -76,6 +80,7 @@ node_labels as (
 final as (
     select
         reached.flow_uuid,
+        flows.flow_name,
         reached.node_uuid,
         node_labels.label,
         reached.runs_reached,
@@ -85,6 +90,8 @@ final as (
         reached.expired,
         reached.failed
     from reached
+    left join flows
+        on reached.flow_uuid = flows.flow_uuid
     left join node_labels
         on reached.flow_uuid = node_labels.flow_uuid
         and reached.node_uuid = node_labels.node_uuid

@@ -9,6 +9,10 @@ result_names as (
     select * from int_result_names
 ),
 
+flows as (
+    select * from flow_summary
+),
+
 stats as (
     select
         flow_uuid,
@@ -29,6 +33,7 @@ stats as (
 final as (
     select
         stats.flow_uuid,
+        flows.flow_name,
         stats.result_key,
         result_names.result_name,
         stats.n,
@@ -39,6 +44,8 @@ final as (
         stats.quartiles[1] as p50,
         stats.quartiles[2] as p75
     from stats
+    left join flows
+        on stats.flow_uuid = flows.flow_uuid
     left join result_names
         on stats.flow_uuid = result_names.flow_uuid
         and stats.result_key = result_names.result_key

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
       "or (--jdbc-url) into PostgreSQL: runs, run_values and contacts kept in step",
       "incrementally, each mart replaced, each table in one transaction (docs/warehouse.md).",
       "File layout:",
-      "<out>/<mart>/part-*.csv|parquet, <out>/manifest.json (tables, row counts, schema version),",
+      "<out>/<mart>.csv (one file per mart, rates rounded to 4 decimals) or",
+      "<out>/<mart>/part-*.parquet, <out>/manifest.json (tables, row counts, schema version),",
       "and <out>/_SUCCESS last."
     })
 final class ExportCommand implements Callable<Integer> {

@@ -11,11 +11,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Creates the lake's Delta tables on first use, with their declared schema and partitioning.
- * Deletion vectors let an incremental merge mark replaced rows instead of rewriting whole files.
- * Every table keeps file statistics only on its {@link StatsColumns}, so no personal value reaches
- * the Delta log; a table made before that rule gets the property when it is next opened (its older
- * log entries age out with Delta's log retention, docs/erasure.md).
+ * Creates the lake's Delta tables on first use, with their declared schema and partitioning. No
+ * table has deletion vectors, so delta-rs and polars read every one ({@link ReaderFeatures}). Every
+ * table keeps file statistics only on its {@link StatsColumns}, so no personal value reaches the
+ * Delta log; a table made before that rule gets the property when it is next opened (its older log
+ * entries age out with Delta's log retention, docs/erasure.md).
  *
  * <p>The tables the warehouse feed sends ({@link #CHANGE_FEED_TABLES}) record Delta's change data
  * feed, from which {@code export --jdbc-url} reads what changed since its last export; a lake made
@@ -79,7 +79,7 @@ final class LakeTableCreator {
         DeltaTable.createIfNotExists(spark)
             .location(location)
             .addColumns(schema)
-            .property("delta.enableDeletionVectors", "true")
+            .property(ReaderFeatures.DELETION_VECTORS_PROPERTY, "false")
             .property(StatsColumns.PROPERTY, statsColumns);
     if (CHANGE_FEED_TABLES.contains(name)) {
       builder = builder.property(CHANGE_FEED, "true");
@@ -90,6 +90,7 @@ final class LakeTableCreator {
     DeltaTable table = builder.execute();
     Map<String, String> properties = table.detail().select("properties").head().getJavaMap(0);
     keepStatsOnlyOn(spark, properties, location, statsColumns);
+    ReaderFeatures.dropDeletionVectors(spark, table, location);
     if (CHANGE_FEED_TABLES.contains(name)) {
       recordChanges(spark, properties, location);
     }

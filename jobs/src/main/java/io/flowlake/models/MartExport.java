@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,8 +27,9 @@ import org.apache.spark.sql.types.StructField;
  *
  * <pre>
  * out/manifest.json                 tables, row counts, schema version
- * out/&lt;mart&gt;/part-*.csv|parquet   one directory per mart
- * out/flow_results/&lt;table&gt;/part-*   one directory per flow's results table (flow_results_index)
+ * out/&lt;mart&gt;.csv                  CSV: one file per mart, one header ({@link CsvMartFile})
+ * out/&lt;mart&gt;/part-*.parquet       Parquet: one directory per mart
+ * out/flow_results/&lt;table&gt;.csv     the same for each flow's results table (flow_results_index)
  * out/_SUCCESS                      written last: the export is complete
  * </pre>
  *
@@ -68,7 +70,8 @@ public final class MartExport {
       }
     }
     Path outDir = new Path(out);
-    FileSystem fs = fileSystem(spark, outDir);
+    // the raw file system: no .crc file beside the manifest, the marker or a CSV file
+    FileSystem fs = rawFileSystem(fileSystem(spark, outDir));
     // an earlier export's markers must not vouch for this one while it is half written
     delete(fs, new Path(outDir, SUCCESS));
     delete(fs, new Path(outDir, MANIFEST));
@@ -81,12 +84,16 @@ public final class MartExport {
           SuppressedCells.apply(
               spark.read().format("delta").option("versionAsOf", version).load(path));
       long count = rows.count();
-      write(rows, format, new Path(outDir, mart.name()).toString());
+      switch (format) {
+        case CSV -> CsvMartFile.write(mart, rows, fs, outDir);
+        case PARQUET ->
+            rows.write().mode("overwrite").parquet(new Path(outDir, mart.name()).toString());
+      }
       counts.put(mart.name(), count);
       tables.add(tableEntry(mart.name(), format, count, version, rows));
       if (mart.name().equals(FlowResultsTables.INDEX)) {
         for (FlowResultsTable table : FlowResultsTables.listed(spark, lake, version)) {
-          exportFlowTable(spark, lake, table, format, outDir, counts, tables);
+          exportFlowTable(spark, lake, table, format, fs, outDir, counts, tables);
         }
       }
     }
@@ -106,6 +113,7 @@ public final class MartExport {
       String lake,
       FlowResultsTable table,
       ExportFormat format,
+      FileSystem fs,
       Path outDir,
       Map<String, Long> counts,
       List<Map<String, Object>> tables) {
@@ -118,28 +126,20 @@ public final class MartExport {
             .option("versionAsOf", version)
             .load(path)
             .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
-    if (format == ExportFormat.CSV) {
-      rows = rows.toDF(table.headers().toArray(String[]::new));
-    }
     long count = rows.count();
-    write(rows, format, new Path(outDir, table.location()).toString());
-    counts.put(table.location(), count);
-    tables.add(tableEntry(table.location(), format, count, version, rows));
-  }
-
-  private static void write(Dataset<Row> rows, ExportFormat format, String dir) {
-    DataFrameWriter<Row> writer = rows.write().mode("overwrite");
     switch (format) {
       case CSV ->
-          writer
-              .option("header", "true")
-              // timestamps as ISO 8601 instants in UTC, whatever the session time zone
-              .option("timeZone", "UTC")
-              .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
-              .option("dateFormat", "yyyy-MM-dd")
-              .csv(dir);
-      case PARQUET -> writer.parquet(dir);
+          CsvMartFile.write(
+              table.location(),
+              rows.toDF(table.headers().toArray(String[]::new)),
+              Set.of(),
+              fs,
+              outDir);
+      case PARQUET ->
+          rows.write().mode("overwrite").parquet(new Path(outDir, table.location()).toString());
     }
+    counts.put(table.location(), count);
+    tables.add(tableEntry(table.location(), format, count, version, rows));
   }
 
   private static Map<String, Object> tableEntry(
@@ -150,7 +150,9 @@ public final class MartExport {
     }
     Map<String, Object> table = new LinkedHashMap<>();
     table.put("name", name);
-    table.put("path", name + "/part-*." + format.id());
+    table.put(
+        "path",
+        format == ExportFormat.CSV ? CsvMartFile.fileName(name) : name + "/part-*." + format.id());
     table.put("rows", count);
     table.put("delta_version", version);
     table.put("columns", columns);
@@ -173,6 +175,10 @@ public final class MartExport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file system of " + dir, e);
     }
+  }
+
+  private static FileSystem rawFileSystem(FileSystem fs) {
+    return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
   }
 
   private static void delete(FileSystem fs, Path file) {

@@ -8,6 +8,7 @@ import io.flowlake.lake.Erasure;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.PullRecord;
+import io.flowlake.lake.ReaderFeatures;
 import io.flowlake.lake.StateStore;
 import io.flowlake.models.SessionDefaults;
 import io.flowlake.privacy.LakePolicyRecord;
@@ -153,6 +154,7 @@ public final class PullJob {
             contactsLanded,
             erased.contacts());
     EmptyTables.createMissing(spark, paths);
+    ReaderFeatures.dropDeletionVectors(spark, paths);
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
     return record;

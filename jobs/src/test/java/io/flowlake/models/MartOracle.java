@@ -124,6 +124,7 @@ public final class MartOracle {
                           rows.add(
                               RowFactory.create(
                                   flow,
+                                  flowName(flowRuns),
                                   day,
                                   started,
                                   completed,
@@ -168,6 +169,7 @@ public final class MartOracle {
                       rows.add(
                           RowFactory.create(
                               flow,
+                              flowName(flowRuns),
                               node,
                               ResultMartsOracle.nodeLabel(flowRuns, node),
                               c[0],

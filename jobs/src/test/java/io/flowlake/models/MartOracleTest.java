@@ -87,10 +87,10 @@ class MartOracleTest {
     Map<String, List<Row>> marts = MartOracle.all(SampleRuns.workspace());
     assertThat(marts.get("flow_summary")).hasSize(4);
     assertThat(marts.get("node_dropoff"))
-        .extracting(r -> r.getString(1))
+        .extracting(r -> r.getString(2))
         .contains("A", "B", "C", "N1", "N2");
     assertThat(marts.get("result_numeric"))
-        .extracting(r -> r.getString(1))
+        .extracting(r -> r.getString(2))
         .containsExactlyInAnyOrder("age", "weight");
     assertThat(marts.get("result_categories"))
         .extracting(r -> r.getBoolean(9))

@@ -95,6 +95,7 @@ final class ResultMartsOracle {
                           rows.add(
                               RowFactory.create(
                                   flow,
+                                  MartOracle.flowName(flowRuns),
                                   key,
                                   resultName(values),
                                   (long) numbers.size(),

@@ -203,17 +203,52 @@ class TransformTest {
     ExportResult result = MartExport.export(spark, lake, ExportFormat.CSV, out.toString());
 
     assertExportLayout(out, "csv", result);
+    try (Stream<Path> files = Files.list(out)) {
+      List<String> expected =
+          new java.util.ArrayList<>(List.of("manifest.json", "_SUCCESS", "flow_results"));
+      ModelCatalog.load().marts().forEach(m -> expected.add(m.name() + ".csv"));
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("one file per mart, no part files, .crc or staging left")
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+    List<String> lines = Files.readAllLines(out.resolve("flow_summary.csv"));
+    assertThat(lines.stream().filter(l -> l.startsWith("flow_uuid,"))).as("headers").hasSize(1);
     Dataset<Row> summary =
-        spark.read().option("header", "true").csv(out.resolve("flow_summary").toString());
+        spark.read().option("header", "true").csv(out.resolve("flow_summary.csv").toString());
     assertThat(summary.columns())
         .contains("flow_uuid", "completion_rate", "median_seconds_to_complete");
+    assertRatesRoundedTo4Decimals(summary);
     Dataset<Row> registration =
-        spark.read().option("header", "true").csv(out.resolve("flow_results/flow_f1").toString());
+        spark
+            .read()
+            .option("header", "true")
+            .csv(out.resolve("flow_results/flow_f1.csv").toString());
     assertThat(registration.columns())
         .startsWith("Contact UUID", "Contact Name", "URN", "Flow", "Started")
         .contains("Age (Category)", "Age (Value)");
     assertThat(registration.filter("`Run UUID` = 'r1'").select("Started").head().getString(0))
         .isEqualTo("2024-03-01T10:00:00.250000Z");
+  }
+
+  /** The CSV's rates are the lake's, rounded half up to 4 decimals and written as such. */
+  private void assertRatesRoundedTo4Decimals(Dataset<Row> csv) {
+    Map<String, Double> lakeRates = new LinkedHashMap<>();
+    spark
+        .read()
+        .format("delta")
+        .load(MartPaths.mart(lake, "flow_summary"))
+        .collectAsList()
+        .forEach(r -> lakeRates.put(r.getAs("flow_uuid"), r.getAs("completion_rate")));
+    List<Row> rows = csv.select("flow_uuid", "completion_rate").collectAsList();
+    assertThat(rows).hasSize(lakeRates.size());
+    for (Row row : rows) {
+      String written = row.getString(1);
+      assertThat(written).matches("[01]\\.\\d{4}");
+      assertThat(new java.math.BigDecimal(written))
+          .isEqualTo(
+              new java.math.BigDecimal(lakeRates.get(row.getString(0)))
+                  .setScale(4, java.math.RoundingMode.HALF_UP));
+    }
   }
 
   @Test
@@ -253,10 +288,16 @@ class TransformTest {
     for (JsonNode table : manifest.get("tables")) {
       String name = table.get("name").asText();
       manifestCounts.put(name, table.get("rows").asLong());
-      try (Stream<Path> files = Files.list(out.resolve(name))) {
-        assertThat(files.map(f -> f.getFileName().toString()))
-            .as(name)
-            .anyMatch(f -> f.startsWith("part-") && f.endsWith("." + format));
+      String path = table.get("path").asText();
+      if (format.equals("csv")) {
+        assertThat(path).isEqualTo(name + ".csv");
+        assertThat(out.resolve(path)).as(name).isRegularFile();
+      } else {
+        try (Stream<Path> files = Files.list(out.resolve(name))) {
+          assertThat(files.map(f -> f.getFileName().toString()))
+              .as(name)
+              .anyMatch(f -> f.startsWith("part-") && f.endsWith("." + format));
+        }
       }
       Dataset<Row> rows =
           format.equals("csv")
@@ -264,7 +305,7 @@ class TransformTest {
                   .read()
                   .option("header", "true")
                   .option("multiLine", "true")
-                  .csv(out.resolve(name).toString())
+                  .csv(out.resolve(path).toString())
               : spark.read().parquet(out.resolve(name).toString());
       assertThat(rows.count()).as(name).isEqualTo(table.get("rows").asLong());
     }

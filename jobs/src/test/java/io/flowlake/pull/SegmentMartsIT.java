@@ -63,7 +63,7 @@ class SegmentMartsIT {
     Path out = dir.resolve("export");
     MartExport.export(spark, fx.paths(lake).root(), ExportFormat.CSV, out.toString());
     Dataset<Row> csv =
-        spark.read().option("header", "true").csv(out.resolve("flow_segments").toString());
+        spark.read().option("header", "true").csv(out.resolve("flow_segments.csv").toString());
     assertThat(csv.where("suppressed = 'true'").count())
         .isEqualTo(segments.where("suppressed").count());
     assertThat(
