@@ -132,6 +132,15 @@ public final class CommandSettings {
           "false",
           "After the marts, vacuum the lake: erased contacts leave its files (see --retention).");
 
+  /** {@code run}'s own vacuum, when the last one is this old (docs/storage.md). */
+  public static final Setting<Duration> VACUUM_EVERY =
+      Setting.of(
+          "vacuumEvery",
+          ValueType.CADENCE,
+          "1d",
+          "run vacuums the lake (as --vacuum) when its last vacuum is this old; 0s: every run,"
+              + " never: only with --vacuum or flowlake vacuum.");
+
   public static final Setting<String> CONTACT =
       Setting.computed(
           "contact",

@@ -80,6 +80,7 @@ public final class OptionRegistry {
           CommandSettings.PII_KEY_FILE,
           CommandSettings.RETENTION,
           CommandSettings.VACUUM,
+          CommandSettings.VACUUM_EVERY,
           CommandSettings.CONTACT,
           CommandSettings.JDBC_URL,
           CommandSettings.JDBC_USER,

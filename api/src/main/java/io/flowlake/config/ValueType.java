@@ -35,6 +35,16 @@ public record ValueType<T>(String name, String expected, Function<String, T> par
   public static final ValueType<Duration> DURATION =
       new ValueType<>("duration", "a duration such as 90s, 10m, 1h or PT10M", ValueType::duration);
 
+  /** What {@link #CADENCE} gives for {@code never}: an interval no clock reaches. */
+  public static final Duration NEVER = ChronoUnit.FOREVER.getDuration();
+
+  /** How often something recurs: a duration, {@code 0s} for every time, or {@code never}. */
+  public static final ValueType<Duration> CADENCE =
+      new ValueType<>(
+          "duration or never",
+          "a duration such as 1d or 12h, 0s for every run, or never",
+          ValueType::cadence);
+
   /**
    * Microseconds at most, as the API keeps them; a zone is required (docs/rapidpro-api.md pitfall
    * 9).
@@ -74,6 +84,17 @@ public record ValueType<T>(String name, String expected, Function<String, T> par
       case "false" -> false;
       default -> throw new IllegalArgumentException("not a boolean");
     };
+  }
+
+  private static Duration cadence(String text) {
+    if (text.equalsIgnoreCase("never")) {
+      return NEVER;
+    }
+    Duration every = duration(text);
+    if (every.isNegative()) {
+      throw new IllegalArgumentException("negative");
+    }
+    return every;
   }
 
   /** Durations as people write them ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601. */

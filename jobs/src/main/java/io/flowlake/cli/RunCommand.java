@@ -6,7 +6,9 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.ops.RunExitCodes;
 import io.flowlake.ops.RunJob;
 import io.flowlake.ops.RunOutcome;
+import io.flowlake.ops.VacuumPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--vacuum")
   boolean vacuum;
 
+  @Option(names = "--vacuum-every", paramLabel = "DURATION", converter = CadenceConverter.class)
+  Duration vacuumEvery;
+
   @Mixin RetentionOption retentionOption;
 
   @Override
@@ -83,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             pullOptions.settings(config, personalDataOptions.personalData()),
             withArchives,
             maxRejects == null ? -1 : maxRejects,
-            vacuum ? retentionOption.retention() : null,
+            new VacuumPolicy(retentionOption.retention(), vacuumEvery, vacuum),
             segmentOptions.request(
                 lakeOption.lake,
                 pullOptions.keptFields(),

@@ -1,8 +1,9 @@
 package io.flowlake.cli;
 
 import io.flowlake.lake.LakePaths;
-import io.flowlake.lake.LakeVacuum;
 import io.flowlake.ops.RunLock;
+import io.flowlake.ops.VacuumJob;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Mixin;
     description = {
       "Rewrites the files that still hold deleted rows, then removes every file no lake version",
       "newer than --retention needs (Delta's REORG ... APPLY (PURGE), then VACUUM), tables and marts.",
-      "Time travel then reaches back only --retention."
+      "Time travel then reaches back only --retention; pull records and run reports older go too.",
+      "run does the same when its last vacuum is --vacuum-every old (docs/storage.md)."
     })
 final class VacuumCommand implements Callable<Integer> {
 
@@ -32,7 +34,7 @@ final class VacuumCommand implements Callable<Integer> {
       LakePaths lake = lakeOption.paths(spark.session());
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "vacuum", console)) {
-        int tables = new LakeVacuum(spark.session(), lake).vacuum(retention);
+        int tables = new VacuumJob(spark.session(), lake, Clock.systemUTC()).run(retention);
         console.vacuumed(tables, retention);
       }
       return ExitCodes.OK;

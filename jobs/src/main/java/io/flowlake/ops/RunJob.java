@@ -2,7 +2,6 @@ package io.flowlake.ops;
 
 import io.flowlake.api.ApiConfig;
 import io.flowlake.lake.LakePaths;
-import io.flowlake.lake.LakeVacuum;
 import io.flowlake.lake.PullRecord;
 import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
@@ -12,7 +11,6 @@ import io.flowlake.pull.BackfillJob;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code flowlake run}, what a schedule runs: under the lake's lock ({@link RunLock}), a backfill
  * from the archives if asked, a pull, then every mart rebuilt. Whether it succeeds or fails, its
  * {@link RunReport} is stored in {@code <lake>/_state/runs/} ({@link RunReportStore}) before the
- * run returns or throws. With {@code --vacuum}, the lake is vacuumed last ({@link LakeVacuum}).
+ * run returns or throws. The lake is vacuumed last when its {@link VacuumPolicy} says it is due
+ * ({@link VacuumJob}).
  */
 public final class RunJob {
 
@@ -38,7 +37,7 @@ public final class RunJob {
    * @param withArchives backfill from the run archives before the pull
    * @param maxRejects the rejects a pull may have before the run ends {@link RunOutcome#PARTIAL};
    *     negative for no limit
-   * @param vacuumRetention vacuum the lake after the marts, to this retention; null for no vacuum
+   * @param vacuum when to vacuum the lake after the marts, and to which retention
    * @param segments what the segment marts are cut by
    */
   public record Settings(
@@ -47,11 +46,12 @@ public final class RunJob {
       PullSettings pull,
       boolean withArchives,
       long maxRejects,
-      Duration vacuumRetention,
+      VacuumPolicy vacuum,
       SegmentRequest segments) {
 
     public Settings {
       connection = Map.copyOf(connection);
+      Objects.requireNonNull(vacuum, "vacuum");
       Objects.requireNonNull(segments, "segments");
     }
 
@@ -62,8 +62,8 @@ public final class RunJob {
         PullSettings pull,
         boolean withArchives,
         long maxRejects,
-        Duration vacuumRetention) {
-      this(api, connection, pull, withArchives, maxRejects, vacuumRetention, SegmentRequest.none());
+        VacuumPolicy vacuum) {
+      this(api, connection, pull, withArchives, maxRejects, vacuum, SegmentRequest.none());
     }
 
     /** A run that does not vacuum. */
@@ -73,7 +73,7 @@ public final class RunJob {
         PullSettings pull,
         boolean withArchives,
         long maxRejects) {
-      this(api, connection, pull, withArchives, maxRejects, null);
+      this(api, connection, pull, withArchives, maxRejects, VacuumPolicy.off());
     }
 
     @Override
@@ -170,10 +170,9 @@ public final class RunJob {
     TransformResult marts = Transform.run(spark, lake.root(), settings.segments());
     listener.transformed(marts);
     report.transform(marts);
-    if (settings.vacuumRetention() != null) {
-      int tables = new LakeVacuum(spark, lake).vacuum(settings.vacuumRetention());
-      listener.vacuumed(tables, settings.vacuumRetention());
-    }
+    new VacuumJob(spark, lake, clock)
+        .runIfDue(settings.vacuum())
+        .ifPresent(tables -> listener.vacuumed(tables, settings.vacuum().retention()));
     RunOutcome outcome = outcome(pull, settings.maxRejects());
     if (outcome == RunOutcome.PARTIAL) {
       listener.tooManyRejects(pull.rejects(), settings.maxRejects());

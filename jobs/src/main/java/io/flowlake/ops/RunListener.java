@@ -25,7 +25,10 @@ public interface RunListener {
 
   default void transformed(TransformResult marts) {}
 
-  /** {@code run --vacuum}: the lake's tables were purged and vacuumed to {@code retention}. */
+  /**
+   * The vacuum was due ({@link VacuumPolicy}): the lake's tables were purged and vacuumed to {@code
+   * retention}.
+   */
   default void vacuumed(int tables, java.time.Duration retention) {}
 
   /**
