@@ -5,8 +5,8 @@ import java.util.TreeSet;
 
 /**
  * Which flows a transform recomputes: every flow (a full rebuild), or only the flows whose runs,
- * values or contacts changed since the marts were last computed. A mart written for a partial
- * scope replaces exactly the rows of the flows in it and keeps every other flow's rows.
+ * values or contacts changed since the marts were last computed. A mart written for a partial scope
+ * replaces exactly the rows of the flows in it and keeps every other flow's rows.
  *
  * @param flows the flow uuids in scope, sorted; empty when {@code all} is true
  * @param all true for a full rebuild
