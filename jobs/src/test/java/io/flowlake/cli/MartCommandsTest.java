@@ -40,6 +40,16 @@ class MartCommandsTest {
         .containsPattern("flow_results_wide +2 rows")
         .containsPattern("audits: \\d+ passed");
 
+    CliResult again = cli.run("transform", "--lake", lake);
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("marts up to date: nothing changed").doesNotContain("rows");
+
+    CliResult full = cli.run("transform", "--lake", lake, "--full");
+    assertThat(full.exitCode()).as(full.err()).isZero();
+    assertThat(full.out())
+        .contains("rebuilding every mart: --full")
+        .containsPattern("flow_summary +1 rows");
+
     Path export = dir.resolve("export");
     CliResult exported =
         cli.run("export", "--lake", lake, "--format", "csv", "--out", export.toString());
