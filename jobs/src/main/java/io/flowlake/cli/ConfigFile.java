@@ -151,10 +151,6 @@ record ConfigFile(
   }
 
   private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return message == null ? "unreadable" : ErrorReporter.firstLine(message);
   }
 }

@@ -6,6 +6,7 @@ import io.flowlake.config.ConfigException;
 import io.flowlake.ops.LakeLockedException;
 import io.flowlake.ops.StopRequest;
 import io.flowlake.warehouse.WarehouseLockedException;
+import io.flowlake.warehouse.WarehouseUnreachableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -74,7 +75,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
       if (t instanceof ConfigException
           || t instanceof ApiException
           || t instanceof LakeLockedException
-          || t instanceof WarehouseLockedException) {
+          || t instanceof WarehouseLockedException
+          || t instanceof WarehouseUnreachableException) {
         return t;
       }
       if (t.getCause() == t) {

@@ -102,6 +102,11 @@ public final class JobConsole implements RunListener {
   }
 
   @Override
+  public void nothingNew(java.time.Instant watermark) {
+    out.println("nothing new since " + watermark);
+  }
+
+  @Override
   public void reportNotStored(RuntimeException e) {
     out.println("flowlake run: " + e.getMessage());
   }

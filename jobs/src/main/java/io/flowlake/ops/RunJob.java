@@ -180,6 +180,8 @@ public final class RunJob {
     RunOutcome outcome = outcome(pull, settings.maxRejects());
     if (outcome == RunOutcome.PARTIAL) {
       listener.tooManyRejects(pull.rejects(), settings.maxRejects());
+    } else if (outcome == RunOutcome.NOTHING_NEW) {
+      listener.nothingNew(pull.watermarkAfter());
     }
     return outcome;
   }

@@ -33,6 +33,12 @@ public interface RunListener {
    */
   default void tooManyRejects(long rejects, long maxRejects) {}
 
+  /**
+   * The pull's watermark did not move and no contact was erased: the run ends {@link
+   * RunOutcome#NOTHING_NEW}; {@code watermark} is the newest {@code modified_on} the lake holds.
+   */
+  default void nothingNew(java.time.Instant watermark) {}
+
   /** The report could not be stored; the run's outcome and exit code stand. */
   default void reportNotStored(RuntimeException e) {}
 

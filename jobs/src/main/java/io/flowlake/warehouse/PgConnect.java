@@ -35,7 +35,8 @@ public final class PgConnect {
                 + line
                 + " (check --jdbc-url, --jdbc-user and the password)");
       }
-      throw new SQLException("cannot reach PostgreSQL at " + server + ": " + line, state, e);
+      throw new WarehouseUnreachableException(
+          "cannot reach PostgreSQL at " + server + ": " + line, state, e);
     }
     if (db == null) {
       throw new ConfigException(

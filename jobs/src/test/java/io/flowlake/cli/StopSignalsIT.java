@@ -68,6 +68,7 @@ class StopSignalsIT {
     // not finish are built now
     CliResult next = cli.against(sim).run("run", "--lake", lake.toString());
     assertThat(next.exitCode()).as(next.err()).isEqualTo(ExitCodes.NOTHING_NEW);
+    assertThat(next.out()).containsPattern("(?m)^nothing new since \\d{4}-\\d\\d-\\d\\dT");
     assertThat(lake.resolve("marts/flow_summary/_delta_log")).isDirectory();
     Set<String> truth =
         sim.workspace().snapshot().stream().map(RunRecord::uuid).collect(Collectors.toSet());
