@@ -18,7 +18,11 @@ public final class CommandSettings {
 
   public static final Setting<Boolean> FULL =
       Setting.of(
-          "full", ValueType.BOOLEAN, "false", "Ignore the watermark and fetch every run again.");
+          "full",
+          ValueType.BOOLEAN,
+          "false",
+          "pull and run: ignore the watermark and fetch every run again; transform and run:"
+              + " rebuild every mart, not only the flows that changed.");
 
   public static final Setting<Boolean> NO_CONTACTS =
       Setting.of(

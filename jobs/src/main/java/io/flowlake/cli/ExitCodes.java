@@ -17,7 +17,10 @@ public final class ExitCodes {
   /** Another live run holds the lake's lock: this run did nothing; try again later. */
   public static final int LOCKED = 4;
 
-  /** The pull found nothing new (the marts were still rebuilt): not a failure. */
+  /**
+   * The pull found nothing new (the marts left as they were, nothing having changed): not a
+   * failure.
+   */
   public static final int NOTHING_NEW = 5;
 
   static int of(RunOutcome outcome) {

@@ -78,6 +78,11 @@ public final class JobConsole implements RunListener {
   @Override
   public void transformed(TransformResult marts) {
     marts.notes().forEach(out::println);
+    if (marts.upToDate()) {
+      out.println("marts up to date: " + marts.why());
+      return;
+    }
+    out.println("marts: " + marts.why());
     for (Map.Entry<String, Long> mart : marts.rowCounts().entrySet()) {
       out.printf("mart %-20s %,12d rows%n", mart.getKey(), mart.getValue());
     }

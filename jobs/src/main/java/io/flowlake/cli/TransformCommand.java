@@ -9,15 +9,17 @@ import io.flowlake.ops.RunLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code flowlake transform}: rebuilds every mart, then prints counts and audits. */
+/** {@code flowlake transform}: brings the marts up to date, then prints counts and audits. */
 @Command(
     name = "transform",
     mixinStandardHelpOptions = true,
     modelTransformer = OptionsFromRegistry.class,
     description = {
-      "Rebuilds every mart in <lake>/marts from the lake's runs and run_values.",
-      "Each mart is audited, then replaced in one Delta commit; running it twice gives the same marts."
+      "Brings the marts in <lake>/marts up to date: recomputes the flows whose runs, values or",
+      "contacts changed since the last transform, nothing when nothing changed, every flow with",
+      "--full. Each mart is audited, then patched in one Delta commit (docs/transform.md)."
     })
 final class TransformCommand implements Callable<Integer> {
 
@@ -25,6 +27,9 @@ final class TransformCommand implements Callable<Integer> {
   @Mixin ConfigOption configOption;
   @Mixin VerboseOption verboseOption;
   @Mixin SegmentOptions segmentOptions;
+
+  @Option(names = "--full")
+  boolean full;
 
   @Override
   public Integer call() {
@@ -38,7 +43,7 @@ final class TransformCommand implements Callable<Integer> {
       }
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "transform", console)) {
-        console.transformed(Transform.run(spark.session(), lake.root(), segments));
+        console.transformed(Transform.run(spark.session(), lake.root(), segments, full));
       }
       return ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package io.flowlake.models;
 
 import io.delta.tables.DeltaTable;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +11,24 @@ import org.apache.spark.sql.SparkSession;
 final class MartWriter {
 
   private MartWriter() {}
+
+  /**
+   * Under {@link FlowScope#everyFlow()}, replaces the whole mart; otherwise replaces the rows of
+   * the scope's flows with {@code rows} (which hold only those flows) and keeps every other flow's,
+   * in one commit either way.
+   */
+  static void write(Model mart, Dataset<Row> rows, String path, FlowScope scope) {
+    if (scope.all()) {
+      overwrite(mart, rows, path);
+      return;
+    }
+    // the scope's uuids are plain (ChangedFlows checks), so they sit in the predicate as they are
+    String predicate =
+        "flow_uuid in ("
+            + scope.flows().stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "))
+            + ")";
+    rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
+  }
 
   static void overwrite(Model mart, Dataset<Row> rows, String path) {
     rows.write()

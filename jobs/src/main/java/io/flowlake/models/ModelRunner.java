@@ -1,6 +1,10 @@
 package io.flowlake.models;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.delta.tables.DeltaTable;
+import java.util.Map;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +30,14 @@ public final class ModelRunner {
    * @throws IllegalArgumentException when one of them is not a Delta table
    */
   public void registerSources(String lake) {
+    registerSources(lake, FlowScope.everyFlow(), Map.of());
+  }
+
+  /**
+   * As {@link #registerSources(String)}, each table read at its version in {@code versions} (the
+   * latest when absent) and holding only the rows of the flows in {@code scope}.
+   */
+  void registerSources(String lake, FlowScope scope, Map<String, Long> versions) {
     for (Source source : catalog.sources()) {
       if (!source.fromLake()) {
         continue; // SegmentViews registers it
@@ -35,7 +47,15 @@ public final class ModelRunner {
         throw new IllegalArgumentException(
             "no Delta table at " + path + ": check --lake, or pull runs into the lake first");
       }
-      spark.read().format("delta").load(path).createOrReplaceTempView(source.name());
+      DataFrameReader reader = spark.read().format("delta");
+      if (versions.containsKey(source.name())) {
+        reader = reader.option("versionAsOf", versions.get(source.name()));
+      }
+      Dataset<Row> rows = reader.load(path);
+      if (!scope.all()) {
+        rows = rows.where(col("flow_uuid").isin(scope.flows().toArray()));
+      }
+      rows.createOrReplaceTempView(source.name());
     }
   }
 

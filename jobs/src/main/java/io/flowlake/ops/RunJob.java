@@ -20,10 +20,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code flowlake run}, what a schedule runs: under the lake's lock ({@link RunLock}), a backfill
- * from the archives if asked, a pull, then every mart rebuilt. Whether it succeeds or fails, its
- * {@link RunReport} is stored in {@code <lake>/_state/runs/} ({@link RunReportStore}) before the
- * run returns or throws. The lake is vacuumed last when its {@link VacuumPolicy} says it is due
- * ({@link VacuumJob}).
+ * from the archives if asked, a pull, then the marts of the flows that changed recomputed. Whether
+ * it succeeds or fails, its {@link RunReport} is stored in {@code <lake>/_state/runs/} ({@link
+ * RunReportStore}) before the run returns or throws. The lake is vacuumed last when its {@link
+ * VacuumPolicy} says it is due ({@link VacuumJob}).
  */
 public final class RunJob {
 
@@ -167,7 +167,9 @@ public final class RunJob {
     PullRecord pull = pullJob.run(settings.pull(), PullJob.newPullId());
     listener.pulled(pull);
     report.pull(pull, settings.maxRejects());
-    TransformResult marts = Transform.run(spark, lake.root(), settings.segments());
+    // a run with nothing new finds nothing changed and leaves the marts as they are
+    TransformResult marts =
+        Transform.run(spark, lake.root(), settings.segments(), settings.pull().full());
     listener.transformed(marts);
     report.transform(marts);
     new VacuumJob(spark, lake, clock)

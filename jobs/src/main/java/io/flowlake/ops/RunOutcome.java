@@ -2,9 +2,12 @@ package io.flowlake.ops;
 
 /** How a scheduled run ended; each outcome has its own exit code (README, "Exit codes"). */
 public enum RunOutcome {
-  /** Runs were merged and the marts rebuilt. */
+  /** Runs were merged and the marts brought up to date. */
   SUCCESS("success"),
-  /** The pull found no run modified since the last one; the marts were rebuilt all the same. */
+  /**
+   * The pull found no run modified since the last one; the marts recompute only what changed,
+   * usually nothing.
+   */
   NOTHING_NEW("nothing_new"),
   /** Everything was written, but more records were rejected than --max-rejects allows. */
   PARTIAL("partial"),

@@ -77,6 +77,9 @@ public final class RunReport {
   }
 
   public void transform(TransformResult t) {
+    root.put(
+        "marts_scope",
+        t.upToDate() ? "none" : t.scope().all() ? "all" : t.scope().flows().size() + " flows");
     ObjectNode marts = root.putObject("marts");
     for (Map.Entry<String, Long> mart : t.rowCounts().entrySet()) {
       marts.put(mart.getKey(), mart.getValue());

@@ -1,8 +1,8 @@
 package io.flowlake.warehouse;
 
 import io.delta.tables.DeltaTable;
+import io.flowlake.lake.ChangeFeed;
 import io.flowlake.warehouse.WarehouseFeed.Sent;
-import java.io.FileNotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -132,16 +132,6 @@ final class TableFeed {
 
   /** A failure of the change data feed's read, as opposed to one of PostgreSQL or of the data. */
   static boolean changesUnavailable(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      String message = String.valueOf(t.getMessage());
-      if (t instanceof FileNotFoundException
-          || t.getClass().getSimpleName().startsWith("Delta")
-          || message.contains("FILE_NOT_EXIST")
-          || message.contains("DELTA_MISSING_CHANGE_DATA")
-          || message.contains("change data")) {
-        return true;
-      }
-    }
-    return false;
+    return ChangeFeed.unavailable(e);
   }
 }

@@ -51,6 +51,16 @@ class MartCommandsTest {
                 + " marts/flow_results/ replaces it (see flow_results_index)");
     assertThat(dir.resolve("lake/marts/flow_results/flow_f1/_delta_log")).isDirectory();
 
+    CliResult again = cli.run("transform", "--lake", lake);
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains("marts up to date: nothing changed").doesNotContain("rows");
+
+    CliResult full = cli.run("transform", "--lake", lake, "--full");
+    assertThat(full.exitCode()).as(full.err()).isZero();
+    assertThat(full.out())
+        .contains("rebuilding every mart: --full")
+        .containsPattern("flow_summary +1 rows");
+
     Path export = dir.resolve("export");
     CliResult exported =
         cli.run("export", "--lake", lake, "--format", "csv", "--out", export.toString());

@@ -150,6 +150,10 @@ class ScheduledRunIT {
     assertThat(first.get("audits").findValuesAsText("passed")).containsOnly("true");
 
     assertThat(printed.get("outcome").asText()).isEqualTo("nothing_new");
+    assertThat(first.get("marts_scope").asText()).isEqualTo("all");
+    // nothing new, nothing changed: the marts are left as they are, none written
+    assertThat(printed.get("marts_scope").asText()).isEqualTo("none");
+    assertThat(printed.get("marts")).isEmpty();
     assertThat(printed.get("reconciliation").isNull()).isTrue(); // incremental: not checked
     assertThat(printed.at("/pull/watermark_before").asText())
         .isEqualTo(printed.at("/pull/watermark_after").asText())

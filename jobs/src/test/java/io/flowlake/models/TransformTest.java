@@ -94,9 +94,17 @@ class TransformTest {
   }
 
   @Test
-  void transformingTwiceGivesIdenticalMarts() {
-    TransformResult second = Transform.run(spark, lake);
+  void transformingAnUnchangedLakeWritesNothingAndAFullRebuildGivesIdenticalMarts() {
+    long before = martVersion("flow_summary");
+    TransformResult again = Transform.run(spark, lake);
 
+    assertThat(again.upToDate()).as(again.why()).isTrue();
+    assertThat(again.rowCounts()).isEmpty();
+    assertThat(martVersion("flow_summary")).isEqualTo(before);
+
+    TransformResult second = Transform.run(spark, lake, SegmentRequest.none(), true);
+
+    assertThat(second.scope().all()).isTrue();
     assertThat(second.rowCounts()).isEqualTo(first.rowCounts());
     Map<String, List<Row>> secondMarts = readMarts(lake);
     firstMarts.forEach(
@@ -342,5 +350,13 @@ class TransformTest {
           spark.read().format("delta").load(MartPaths.mart(lake, mart.name())).collectAsList());
     }
     return marts;
+  }
+
+  private static long martVersion(String mart) {
+    return DeltaTable.forPath(spark, MartPaths.mart(lake, mart))
+        .history(1)
+        .select("version")
+        .head()
+        .getLong(0);
   }
 }

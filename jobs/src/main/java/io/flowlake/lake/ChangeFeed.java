@@ -1,0 +1,93 @@
+package io.flowlake.lake;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.FileNotFoundException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Reads of Delta's change data feed, which the lake records on {@code runs}, {@code run_values} and
+ * {@code contacts} ({@link LakeTableCreator#CHANGE_FEED_TABLES}).
+ */
+public final class ChangeFeed {
+
+  private static final List<String> META =
+      List.of("_change_type", "_commit_version", "_commit_timestamp");
+
+  private ChangeFeed() {}
+
+  /**
+   * The distinct values of {@code column} on both images (before and after the range) of every key
+   * whose row differs between version {@code after} and version {@code upTo}: inserted, deleted, or
+   * changed in any column. A row rewritten unchanged (run_values' month refresh deletes and inserts
+   * every key of a month in one commit) is not a change. One column, {@code value}; nulls dropped.
+   */
+  public static Dataset<Row> changedValues(
+      SparkSession spark, String path, long after, long upTo, List<String> key, String column) {
+    Dataset<Row> changes =
+        spark
+            .read()
+            .format("delta")
+            .option("readChangeFeed", "true")
+            .option("startingVersion", after + 1)
+            .option("endingVersion", upTo)
+            .load(path)
+            .where(
+                col("_change_type")
+                    .isin("insert", "delete", "update_preimage", "update_postimage"));
+    Column[] data =
+        Arrays.stream(changes.columns())
+            .filter(c -> !META.contains(c))
+            .map(c -> col("`" + c + "`"))
+            .toArray(Column[]::new);
+    Column image =
+        struct(
+            col("_commit_version").as("version"),
+            when(col("_change_type").isin("delete", "update_preimage"), 0).otherwise(1).as("after"),
+            to_json(struct(data)).as("row"),
+            col(column).as("value"));
+    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
+    Column existedBefore = col("first.after").equalTo(0);
+    Column existsAfter = col("last.after").equalTo(1);
+    Column unchanged =
+        existedBefore.and(existsAfter).and(col("first.row").equalTo(col("last.row")));
+    return changes
+        .groupBy(keys)
+        .agg(min(image).as("first"), max(image).as("last"))
+        .where(existedBefore.or(existsAfter).and(not(unchanged)))
+        .select(explode(array(col("first.value"), col("last.value"))).as("value"))
+        .where(col("value").isNotNull())
+        .distinct();
+  }
+
+  /**
+   * True when {@code e} says the feed cannot serve the range asked (enabled after its start, or its
+   * files vacuumed), as opposed to a failure of the data or of whoever reads it.
+   */
+  public static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (t instanceof FileNotFoundException
+          || t.getClass().getSimpleName().startsWith("Delta")
+          || message.contains("FILE_NOT_EXIST")
+          || message.contains("DELTA_MISSING_CHANGE_DATA")
+          || message.contains("change data")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+package io.flowlake.models;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes the marts of the flows in a scope and writes them: runs the models in dependency order
+ * over the lake's tables filtered to the scope, audits each mart's rows, and replaces the scope's
+ * rows of each mart in one Delta commit ({@link MartWriter#write}). Every mart's rows belong to one
+ * flow each, so a flow's rows computed from its own runs equal those a full rebuild computes; so
+ * do each flow's results tables ({@link FlowResultsTables}), written last.
+ */
+final class MartBuild {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MartBuild.class);
+
+  private final SparkSession spark;
+  private final ModelCatalog catalog;
+  private final String lake;
+  private final ModelRunner runner;
+  private final Map<String, Long> counts = new LinkedHashMap<>();
+  private final Map<String, Double> seconds = new LinkedHashMap<>();
+  private final List<Audit> passed = new ArrayList<>();
+
+  MartBuild(SparkSession spark, ModelCatalog catalog, String lake) {
+    this.spark = spark;
+    this.catalog = catalog;
+    this.lake = lake;
+    this.runner = new ModelRunner(spark, catalog);
+  }
+
+  /**
+   * @param versions the version each source table is read at
+   */
+  TransformResult build(FlowScope scope, Map<String, Long> versions, SegmentSettings settings) {
+    runner.registerSources(lake, scope, versions);
+    SegmentViews.register(spark, lake, settings);
+    for (Model model : catalog.models()) {
+      build(model, scope);
+    }
+    // each flow's results table, from the same scope-filtered views and flow_results_index
+    FlowResultsTables.Published results = FlowResultsTables.publish(spark, lake, scope);
+    results.addTo(counts, seconds);
+    return new TransformResult(counts, passed, seconds, scope, "", results.notes());
+  }
+
+  private void build(Model model, FlowScope scope) {
+    long start = System.nanoTime();
+    Dataset<Row> rows = runner.query(model);
+    switch (model.materialized()) {
+      case VIEW -> rows.createOrReplaceTempView(model.name());
+      case CACHE -> keep(rows).createOrReplaceTempView(model.name());
+      case MART -> passed.addAll(publish(model, rows, scope));
+    }
+    // without a Spark UI, this is where a slow transform shows which model costs what
+    double took = (System.nanoTime() - start) / 1e9;
+    seconds.put(model.name(), took);
+    LOG.info("model {} ({}) took {} s", model.name(), model.materialized(), took);
+  }
+
+  /**
+   * Audits the mart's rows, writes them and takes their count from the write's commit. An audited
+   * mart is computed once and kept (marts with audits are small aggregates); later models read it
+   * from there.
+   */
+  private List<Audit> publish(Model mart, Dataset<Row> rows, FlowScope scope) {
+    List<Audit> audits = ModelAudits.of(mart, catalog);
+    String path = MartPaths.mart(lake, mart.name());
+    Dataset<Row> source = rows;
+    // under a partial scope, later models read the scope's rows, not the whole written mart
+    boolean kept = !audits.isEmpty() || !scope.all();
+    if (kept) {
+      source = keep(rows);
+      source.createOrReplaceTempView(mart.name());
+      AuditRunner.check(spark, audits);
+    }
+    MartWriter.write(mart, source, path, scope);
+    counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
+    if (!kept) {
+      // later models read the written mart, not a recomputation of its query
+      spark.read().format("delta").load(path).createOrReplaceTempView(mart.name());
+    }
+    return audits;
+  }
+
+  /**
+   * Computes the rows once and keeps them in memory (spilling to disk) for the models that read
+   * them. A local checkpoint, not a cache: Spark 4 does not substitute cached data under the import
+   * CTEs every model starts with, so a cached view would be recomputed by each reader. Spark frees
+   * the blocks once the view is replaced and the dataset garbage collected.
+   */
+  private static Dataset<Row> keep(Dataset<Row> rows) {
+    return rows.localCheckpoint(true);
+  }
+}
