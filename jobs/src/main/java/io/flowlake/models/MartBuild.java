@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Computes the marts of the flows in a scope and writes them: runs the models in dependency order
  * over the lake's tables filtered to the scope, audits each mart's rows, and replaces the scope's
  * rows of each mart in one Delta commit ({@link MartWriter#write}). Every mart's rows belong to one
- * flow each, so a flow's rows computed from its own runs equal those a full rebuild computes; so
- * do each flow's results tables ({@link FlowResultsTables}), written last.
+ * flow each, so a flow's rows computed from its own runs equal those a full rebuild computes; so do
+ * each flow's results tables ({@link FlowResultsTables}), written last.
  */
 final class MartBuild {
 

@@ -68,7 +68,7 @@ class MartCommandsTest {
     assertThat(exported.exitCode()).as(exported.err()).isZero();
     assertThat(export.resolve("manifest.json")).exists();
     assertThat(export.resolve("_SUCCESS")).exists();
-    assertThat(export.resolve("flow_results/flow_f1")).isDirectory();
+    assertThat(export.resolve("flow_results/flow_f1.csv")).isRegularFile();
   }
 
   @Test
