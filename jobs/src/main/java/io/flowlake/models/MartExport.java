@@ -78,11 +78,9 @@ public final class MartExport {
     Map<String, Long> counts = new LinkedHashMap<>();
     List<Map<String, Object>> tables = new ArrayList<>();
     for (Model mart : marts) {
-      String path = MartPaths.mart(lake, mart.name());
-      long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-      Dataset<Row> rows =
-          SuppressedCells.apply(
-              spark.read().format("delta").option("versionAsOf", version).load(path));
+      TableSnapshot snapshot = TableSnapshot.latest(spark, MartPaths.mart(lake, mart.name()));
+      long version = snapshot.version();
+      Dataset<Row> rows = SuppressedCells.apply(snapshot.rows());
       long count = rows.count();
       switch (format) {
         case CSV -> CsvMartFile.write(mart, rows, fs, outDir);
@@ -117,14 +115,11 @@ public final class MartExport {
       Path outDir,
       Map<String, Long> counts,
       List<Map<String, Object>> tables) {
-    String path = MartPaths.mart(lake, table.location());
-    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    TableSnapshot snapshot = TableSnapshot.latest(spark, MartPaths.mart(lake, table.location()));
+    long version = snapshot.version();
     Dataset<Row> rows =
-        spark
-            .read()
-            .format("delta")
-            .option("versionAsOf", version)
-            .load(path)
+        snapshot
+            .rows()
             .select(table.columnNames().stream().map(functions::col).toArray(Column[]::new));
     long count = rows.count();
     switch (format) {

@@ -24,8 +24,7 @@ final class SourceVersions {
     for (String table : TABLES) {
       String path = MartPaths.table(lake, table);
       if (DeltaTable.isDeltaTable(spark, path)) {
-        versions.put(
-            table, DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0));
+        versions.put(table, TableSnapshot.latestVersion(spark, path));
       }
     }
     return versions;

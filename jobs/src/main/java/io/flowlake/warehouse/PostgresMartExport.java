@@ -7,6 +7,7 @@ import io.flowlake.models.MartPaths;
 import io.flowlake.models.Model;
 import io.flowlake.models.ModelCatalog;
 import io.flowlake.models.SuppressedCells;
+import io.flowlake.models.TableSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,12 +55,9 @@ public final class PostgresMartExport {
     try (Connection db = connect(target)) {
       db.setAutoCommit(false);
       for (Model mart : marts) {
-        String path = MartPaths.mart(lake, mart.name());
-        long version =
-            DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-        Dataset<Row> rows =
-            SuppressedCells.apply(
-                spark.read().format("delta").option("versionAsOf", version).load(path));
+        TableSnapshot snapshot = TableSnapshot.latest(spark, MartPaths.mart(lake, mart.name()));
+        long version = snapshot.version();
+        Dataset<Row> rows = SuppressedCells.apply(snapshot.rows());
         PgTable table = PgTable.of(mart.name(), rows.schema(), mart.grain());
         counts.put(mart.name(), replace(db, table, rows, List.of()));
         if (mart.name().equals(FlowResultsTables.INDEX)) {
@@ -91,14 +89,9 @@ public final class PostgresMartExport {
    */
   private static long replaceFlowTable(
       SparkSession spark, Connection db, String lake, FlowResultsTable flow) throws SQLException {
-    String path = MartPaths.mart(lake, flow.location());
-    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
     Dataset<Row> rows =
-        spark
-            .read()
-            .format("delta")
-            .option("versionAsOf", version)
-            .load(path)
+        TableSnapshot.latest(spark, MartPaths.mart(lake, flow.location()))
+            .rows()
             .selectExpr(flow.columnNames().toArray(String[]::new));
     PgTable table = PgTable.of(flow.tableName(), rows.schema(), List.of("run_uuid"));
     List<String> comments = new ArrayList<>();

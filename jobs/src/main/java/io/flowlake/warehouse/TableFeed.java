@@ -2,6 +2,7 @@ package io.flowlake.warehouse;
 
 import io.delta.tables.DeltaTable;
 import io.flowlake.lake.ChangeFeed;
+import io.flowlake.models.TableSnapshot;
 import io.flowlake.warehouse.WarehouseFeed.Sent;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ final class TableFeed {
   }
 
   Sent feed(FeedTable table, String path) throws SQLException {
-    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    long version = TableSnapshot.latestVersion(spark, path);
     OptionalLong exported = ExportState.version(db, table.name());
     db.commit();
     if (exported.isPresent() && exported.getAsLong() == version) {

@@ -7,13 +7,13 @@ import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.CliResult;
 import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.JsonStub;
 import io.flowlake.testing.LakeFingerprint;
 import io.flowlake.testing.SharedSpark;
 import io.flowlake.testing.SimulatorExtension;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ class BadInputsIT {
           new Case(
               "a next link to another host",
               () ->
-                  cli.against(url(foreignNext), sim.token())
+                  cli.against(JsonStub.url(foreignNext), sim.token())
                       .run("pull", "--lake", at, "--no-contacts", "--full"),
               1,
               "elsewhere.example.org"));
@@ -218,10 +218,6 @@ class BadInputsIT {
     }
   }
 
-  private static URI url(HttpServer server) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
   /**
    * A RapidPro whose first runs page links its next page on another host: flowlake must not send
    * the token there. The page holds no run, so nothing could be merged before the refusal anyway.
@@ -229,25 +225,13 @@ class BadInputsIT {
   private static HttpServer serveFirstPageLinkingTo(String host) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String empty = "{\"next\":null,\"previous\":null,\"results\":[]}";
-    serve(
+    JsonStub.serve(
         server,
         "/api/v2/runs.json",
         "{\"next\":\"" + host + "/api/v2/runs.json?cursor=abc\",\"previous\":null,\"results\":[]}");
-    serve(server, "/api/v2/contacts.json", empty);
-    serve(server, "/api/v2/flows.json", empty);
+    JsonStub.serve(server, "/api/v2/contacts.json", empty);
+    JsonStub.serve(server, "/api/v2/flows.json", empty);
     server.start();
     return server;
-  }
-
-  private static void serve(HttpServer server, String path, String body) {
-    server.createContext(
-        path,
-        exchange -> {
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
   }
 }

@@ -8,12 +8,12 @@ import io.flowlake.simulator.Fault;
 import io.flowlake.simulator.Simulator;
 import io.flowlake.testing.CliResult;
 import io.flowlake.testing.InProcessCli;
+import io.flowlake.testing.JsonStub;
 import io.flowlake.testing.SharedSpark;
 import io.flowlake.testing.SimulatorExtension;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -128,10 +128,6 @@ class PullFailuresTest {
         + "]}";
   }
 
-  private static URI url(HttpServer server) {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
   /**
    * A RapidPro that answers every runs request with one page and has deleted no contact (a pull
    * always lists deletions, even with --no-contacts); flows.json lists no flow (the planner asks it
@@ -139,23 +135,13 @@ class PullFailuresTest {
    */
   private static HttpServer serveOnePage(String body) throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    serve(server, "/api/v2/runs.json", body);
-    serve(server, "/api/v2/contacts.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
-    serve(server, "/api/v2/flows.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
+    JsonStub.serve(server, "/api/v2/runs.json", body);
+    JsonStub.serve(
+        server, "/api/v2/contacts.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
+    JsonStub.serve(
+        server, "/api/v2/flows.json", "{\"next\":null,\"previous\":null,\"results\":[]}");
     server.start();
     return server;
-  }
-
-  private static void serve(HttpServer server, String path, String body) {
-    server.createContext(
-        path,
-        exchange -> {
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, bytes.length);
-          exchange.getResponseBody().write(bytes);
-          exchange.close();
-        });
   }
 
   @Test
@@ -163,7 +149,7 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      CliResult result = pull(url(server), "secret-tok", lake, "--no-contacts");
+      CliResult result = pull(JsonStub.url(server), "secret-tok", lake, "--no-contacts");
 
       assertThat(result.exitCode()).isZero();
       assertThat(runs(lake)).isEqualTo(2);
@@ -187,7 +173,7 @@ class PullFailuresTest {
     HttpServer server = serveOnePage(pageWithOneBrokenRecord());
     try {
       Path lake = dir.resolve("lake");
-      URI api = url(server);
+      URI api = JsonStub.url(server);
 
       CliResult result =
           command("run", api, "secret-tok", lake, "--max-rejects", "0", "--no-contacts");
