@@ -37,17 +37,7 @@ public final class ChangeFeed {
    */
   public static Dataset<Row> changedValues(
       SparkSession spark, String path, long after, long upTo, List<String> key, String column) {
-    Dataset<Row> changes =
-        spark
-            .read()
-            .format("delta")
-            .option("readChangeFeed", "true")
-            .option("startingVersion", after + 1)
-            .option("endingVersion", upTo)
-            .load(path)
-            .where(
-                col("_change_type")
-                    .isin("insert", "delete", "update_preimage", "update_postimage"));
+    Dataset<Row> changes = rowChanges(spark, path, after, upTo);
     Column[] data =
         Arrays.stream(changes.columns())
             .filter(c -> !META.contains(c))
@@ -71,6 +61,21 @@ public final class ChangeFeed {
         .select(explode(array(col("first.value"), col("last.value"))).as("value"))
         .where(col("value").isNotNull())
         .distinct();
+  }
+
+  /**
+   * The row images the feed recorded after version {@code after} up to {@code upTo}: inserts,
+   * deletes, and both images of each update, with {@code _change_type} and {@code _commit_version}.
+   */
+  public static Dataset<Row> rowChanges(SparkSession spark, String path, long after, long upTo) {
+    return spark
+        .read()
+        .format("delta")
+        .option("readChangeFeed", "true")
+        .option("startingVersion", after + 1)
+        .option("endingVersion", upTo)
+        .load(path)
+        .where(col("_change_type").isin("insert", "delete", "update_preimage", "update_postimage"));
   }
 
   /**

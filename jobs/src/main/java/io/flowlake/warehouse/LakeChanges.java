@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.flowlake.lake.ChangeFeed;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,14 +40,7 @@ final class LakeChanges {
 
   static Dataset<Row> between(
       SparkSession spark, String path, long after, long upTo, FeedTable table) {
-    Dataset<Row> changes =
-        spark
-            .read()
-            .format("delta")
-            .option("readChangeFeed", "true")
-            .option("startingVersion", after + 1)
-            .option("endingVersion", upTo)
-            .load(path);
+    Dataset<Row> changes = ChangeFeed.rowChanges(spark, path, after, upTo);
     Column beforeImage = col("_change_type").isin("delete", "update_preimage");
     Column state =
         struct(
@@ -54,12 +48,7 @@ final class LakeChanges {
             when(beforeImage, 0).otherwise(1).as("after"),
             CsvLines.of(table.columns()).as("line"));
     Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
-    Dataset<Row> perKey =
-        changes
-            .where(
-                col("_change_type").isin("insert", "delete", "update_preimage", "update_postimage"))
-            .groupBy(key)
-            .agg(min(state).as("first"), max(state).as("last"));
+    Dataset<Row> perKey = changes.groupBy(key).agg(min(state).as("first"), max(state).as("last"));
     Column existedBefore = col("first.after").equalTo(0);
     Column existsAfter = col("last.after").equalTo(1);
     Column unchanged =
