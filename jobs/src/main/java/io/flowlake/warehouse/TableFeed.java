@@ -19,11 +19,12 @@ import org.apache.spark.sql.SparkSession;
  * the previous export or of this one, never a mix.
  *
  * <p>The first time (no record, or the lake is older than the record), the whole table: its old
- * rows deleted and the snapshot COPYed straight in. After that, only the net change since the
- * recorded version ({@link LakeChanges#between}), COPYed into a temporary table and merged with
- * {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}. When the change data feed cannot
- * serve that range (enabled after the recorded version, or its files vacuumed), the whole table is
- * sent instead and the caller is told so in one line.
+ * rows deleted and the snapshot COPYed straight in; into an empty table, with its primary key and
+ * indexes built after the COPY rather than maintained row by row ({@link DeferredIndexes}). After
+ * that, only the net change since the recorded version ({@link LakeChanges#between}), COPYed into a
+ * temporary table and merged with {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}. When
+ * the change data feed cannot serve that range (enabled after the recorded version, or its files
+ * vacuumed), the whole table is sent instead and the caller is told so in one line.
  */
 final class TableFeed {
 
@@ -74,8 +75,13 @@ final class TableFeed {
 
   private Sent full(FeedTable table, String path, long version) throws SQLException {
     try {
-      try (Statement sql = db.createStatement()) {
-        sql.execute("delete from " + FeedSql.quote(table.name()));
+      DeferredIndexes indexes = null;
+      if (DeferredIndexes.empty(db, table.name())) {
+        indexes = DeferredIndexes.drop(db, table.name());
+      } else {
+        try (Statement sql = db.createStatement()) {
+          sql.execute("delete from " + FeedSql.quote(table.name()));
+        }
       }
       long rows =
           CopyStream.copy(
@@ -83,6 +89,9 @@ final class TableFeed {
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
               LakeChanges.snapshot(spark, path, version, table),
               splitBytes(path));
+      if (indexes != null) {
+        indexes.rebuild(db);
+      }
       ExportState.record(db, table.name(), version);
       db.commit();
       return new Sent(table.name(), "full", version, rows, 0);
