@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading a table's log by hand must agree with what Delta's own history says, commit by commit. */
+/**
+ * Reading a table's log by hand must agree with what Delta's own history says, commit by commit.
+ */
 @ExtendWith(SharedSpark.class)
 class DeltaLogFilesTest {
 
@@ -31,12 +33,19 @@ class DeltaLogFilesTest {
         "merge into delta.`"
             + table
             + "` t using s on t.k = s.k when matched then update set * when not matched then insert *");
-    spark.sql("select id as k, 'c' as v from range(4)").write().format("delta").mode("overwrite")
+    spark
+        .sql("select id as k, 'c' as v from range(4)")
+        .write()
+        .format("delta")
+        .mode("overwrite")
         .save(table);
 
     List<Row> history =
-        DeltaTable.forPath(spark, table).history().select("version", "operationMetrics")
-            .orderBy("version").collectAsList();
+        DeltaTable.forPath(spark, table)
+            .history()
+            .select("version", "operationMetrics")
+            .orderBy("version")
+            .collectAsList();
     assertThat(log.latestVersion(table)).hasValue(history.get(history.size() - 1).getLong(0));
     for (Row commit : history) {
       Map<String, String> metrics = commit.getJavaMap(1);
