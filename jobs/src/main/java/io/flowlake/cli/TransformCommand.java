@@ -1,9 +1,9 @@
 package io.flowlake.cli;
 
-import io.delta.tables.DeltaTable;
 import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.models.SegmentRequest;
+import io.flowlake.models.TableSnapshot;
 import io.flowlake.models.Transform;
 import io.flowlake.ops.RunLock;
 import java.util.concurrent.Callable;
@@ -37,7 +37,7 @@ final class TransformCommand implements Callable<Integer> {
     try (Sparks spark = Sparks.open("transform")) {
       LakePaths lake = lakeOption.paths(spark.session());
       // before the lock, which would leave a _state folder behind in a mistyped path
-      if (!DeltaTable.isDeltaTable(spark.session(), lake.runs())) {
+      if (TableSnapshot.latestVersionIfAny(spark.session(), lake.runs()).isEmpty()) {
         throw new ConfigException(
             "no lake at " + lake.root() + ": check --lake, or pull runs into the lake first");
       }

@@ -16,7 +16,9 @@ import org.apache.spark.sql.functions;
  * Lands a batch of contact rows ({@link ContactTables#CONTACTS_SCHEMA}) in {@code contacts}: one
  * row per uuid, the newest {@code modified_on} wins. One Delta commit either way, and landing the
  * same batch again changes nothing, so a pull killed before it records its contacts watermark
- * converges when run again. An erased contact ({@link Tombstones}) is never landed again.
+ * converges when run again. An erased contact ({@link Tombstones}) is never landed again. A merge
+ * leaves out the contacts the table holds with the same {@code modified_on} (the overlap's
+ * re-reads), and a batch with nothing else adds no commit.
  */
 public final class ContactsMerge {
 
@@ -36,14 +38,30 @@ public final class ContactsMerge {
   public void land(Dataset<Row> batch, boolean replace) {
     Dataset<Row> rows = new Tombstones(spark, paths).dropFromContacts(newestPerUuid(batch));
     boolean exists = DeltaTable.isDeltaTable(spark, paths.contacts());
-    DeltaTable contacts = LakeTableCreator.contacts(spark, paths);
     if (replace || !exists) {
+      LakeTableCreator.contacts(spark, paths);
       rows.write().format("delta").mode(SaveMode.Overwrite).save(paths.contacts());
       return;
     }
-    contacts
+    Dataset<Row> held =
+        spark
+            .read()
+            .format("delta")
+            .load(paths.contacts())
+            .select(col("uuid").as("_held_uuid"), col("modified_on").as("_held_modified_on"));
+    Dataset<Row> changed =
+        rows.join(
+            held,
+            rows.col("uuid")
+                .equalTo(held.col("_held_uuid"))
+                .and(rows.col("modified_on").equalTo(held.col("_held_modified_on"))),
+            "left_anti");
+    if (changed.isEmpty()) {
+      return;
+    }
+    LakeTableCreator.contacts(spark, paths)
         .as("t")
-        .merge(rows.as("s"), "t.uuid = s.uuid")
+        .merge(changed.as("s"), "t.uuid = s.uuid")
         .whenMatched("s.modified_on > t.modified_on")
         .updateAll()
         .whenNotMatched()

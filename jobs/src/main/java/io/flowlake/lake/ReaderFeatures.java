@@ -1,7 +1,10 @@
 package io.flowlake.lake;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -22,11 +25,29 @@ public final class ReaderFeatures {
 
   static final String DELETION_VECTORS_PROPERTY = "delta.enableDeletionVectors";
   static final String DELETION_VECTORS_FEATURE = "deletionVectors";
+  static final String FILE = "reader-features.json";
 
   private ReaderFeatures() {}
 
-  /** Drops deletion vectors from each of the lake's run-side and contact tables that has them. */
+  /**
+   * Drops deletion vectors from each of the lake's run-side and contact tables that has them, once
+   * per lake: {@code _state/reader-features.json} records that every table was looked at, and a
+   * table created after that is created without the feature ({@link LakeTableCreator}), so later
+   * pulls open no table for this (seven snapshots, a few seconds of a pull with nothing new).
+   */
   public static void dropDeletionVectors(SparkSession spark, LakePaths paths) {
+    StateStore store = new StateStore(paths, spark.sparkContext().hadoopConfiguration());
+    Path done = new Path(paths.state(), FILE);
+    if (store.read(done).isPresent()) {
+      return;
+    }
+    dropFromEach(spark, paths);
+    ObjectNode state = JsonNodeFactory.instance.objectNode();
+    state.put("deletion_vectors_dropped", true);
+    store.write(done, state);
+  }
+
+  private static void dropFromEach(SparkSession spark, LakePaths paths) {
     for (String location :
         List.of(
             paths.runs(),

@@ -2,7 +2,6 @@ package io.flowlake.models;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import io.flowlake.lake.ChangeFeed;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.TransformState.Mark;
@@ -52,7 +51,7 @@ final class ChangedFlows {
       return everyFlow("the models, their schema version or the segment settings changed");
     }
     for (String mart : marts) {
-      if (!DeltaTable.isDeltaTable(spark, MartPaths.mart(lake, mart))) {
+      if (TableSnapshot.latestVersionIfAny(spark, MartPaths.mart(lake, mart)).isEmpty()) {
         return everyFlow("mart " + mart + " is missing");
       }
     }

@@ -36,13 +36,11 @@ final class FlowResultsTableWriter {
     for (FlowResultsTable.Column column : table.columns()) {
       select.add(expression(table, column) + " as " + SqlText.identifier(column.name()));
     }
-    runs.where(runs.col("flow_uuid").equalTo(table.flowUuid()))
-        .selectExpr(select.toArray(String[]::new))
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        // a new result adds two columns; the table is derived, so replace it
-        .option("overwriteSchema", "true")
+    Dataset<Row> rows =
+        runs.where(runs.col("flow_uuid").equalTo(table.flowUuid()))
+            .selectExpr(select.toArray(String[]::new));
+    // a new result adds two columns: the writer replaces the schema then
+    MartWriter.replacing(rows, path)
         .option(StatsColumns.PROPERTY, StatsColumns.quoted(STATS_COLUMNS))
         .save(path);
   }

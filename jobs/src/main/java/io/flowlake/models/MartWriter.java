@@ -1,11 +1,12 @@
 package io.flowlake.models;
 
-import io.delta.tables.DeltaTable;
-import java.util.Map;
+import io.flowlake.lake.DeltaLogFiles;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** Replaces a mart's contents in one Delta commit: a reader sees the old mart or the new one. */
 final class MartWriter {
@@ -31,12 +32,32 @@ final class MartWriter {
   }
 
   static void overwrite(Model mart, Dataset<Row> rows, String path) {
-    rows.write()
-        .format("delta")
-        .mode("overwrite")
-        // a new release may change a mart's columns; the mart is derived, so replace it
-        .option("overwriteSchema", "true")
-        .save(path);
+    replacing(rows, path).save(path);
+  }
+
+  /**
+   * A writer that replaces the table at {@code path} with {@code rows} in one commit, its schema
+   * too when the columns differ (a new release changed a mart, a flow gained a result: the table is
+   * derived, so it is replaced). Delta's {@code overwriteSchema} is set only then: with it, Delta
+   * treats the write as replacing the table and rebuilds the table's whole state in a Spark job
+   * first, a second or more per mart on every transform.
+   */
+  static DataFrameWriter<Row> replacing(Dataset<Row> rows, String path) {
+    DataFrameWriter<Row> writer = rows.write().format("delta").mode("overwrite");
+    return sameColumns(rows.sparkSession(), rows.schema(), path)
+        ? writer
+        : writer.option("overwriteSchema", "true");
+  }
+
+  /** True when the table at {@code path} exists with the columns of {@code schema}, in order. */
+  private static boolean sameColumns(SparkSession spark, StructType schema, String path) {
+    if (TableSnapshot.latestVersionIfAny(spark, path).isEmpty()) {
+      return false;
+    }
+    // the schema comes from the log's metadata (the latest checksum file): no data is read
+    StructType current = spark.read().format("delta").load(path).schema();
+    // names, order and types; nullability aside, which Delta relaxes on every write anyway
+    return current.catalogString().equals(schema.catalogString());
   }
 
   /**
@@ -44,13 +65,10 @@ final class MartWriter {
    * again would cost a Spark job (or a scan of the Delta log's file statistics) per mart.
    */
   static long lastWriteRows(SparkSession spark, String path) {
-    Row commit = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = commit.getJavaMap(0);
-    String rows = metrics == null ? null : metrics.get("numOutputRows");
-    if (rows == null) {
-      // commit metrics switched off (spark.databricks.delta.history.metricsEnabled=false)
-      return spark.read().format("delta").load(path).count();
-    }
-    return Long.parseLong(rows);
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    long version = TableSnapshot.latestVersion(spark, path);
+    // empty when commit metrics are switched off (spark.databricks.delta.history.metricsEnabled)
+    return log.commitMetric(path, version, "numOutputRows")
+        .orElseGet(() -> spark.read().format("delta").load(path).count());
   }
 }

@@ -2,7 +2,6 @@ package io.flowlake.models;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.tables.DeltaTable;
 import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -43,7 +42,7 @@ public final class ModelRunner {
         continue; // SegmentViews registers it
       }
       String path = MartPaths.table(lake, source.name());
-      if (!DeltaTable.isDeltaTable(spark, path)) {
+      if (TableSnapshot.latestVersionIfAny(spark, path).isEmpty()) {
         throw new IllegalArgumentException(
             "no Delta table at " + path + ": check --lake, or pull runs into the lake first");
       }

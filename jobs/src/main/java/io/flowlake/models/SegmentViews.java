@@ -4,7 +4,6 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import io.delta.tables.DeltaTable;
 import io.flowlake.lake.ContactTables;
 import io.flowlake.lake.LakeTables;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class SegmentViews {
   /** Registers {@code contacts}, {@code segment_dimensions} and {@code segment_settings}. */
   public static void register(SparkSession spark, String lake, SegmentSettings settings) {
     String contacts = MartPaths.table(lake, CONTACTS);
-    if (DeltaTable.isDeltaTable(spark, contacts)) {
+    if (TableSnapshot.latestVersionIfAny(spark, contacts).isPresent()) {
       spark.read().format("delta").load(contacts).createOrReplaceTempView(CONTACTS);
     } else {
       spark
@@ -81,7 +80,7 @@ public final class SegmentViews {
   public static Map<String, String> keptFieldTypes(SparkSession spark, String lake) {
     Map<String, String> types = new LinkedHashMap<>();
     String path = MartPaths.table(lake, LakeTables.CONTACT_FIELDS);
-    if (DeltaTable.isDeltaTable(spark, path)) {
+    if (TableSnapshot.latestVersionIfAny(spark, path).isPresent()) {
       spark
           .read()
           .format("delta")

@@ -1,6 +1,6 @@
 package io.flowlake.models;
 
-import io.delta.tables.DeltaTable;
+import io.flowlake.lake.DeltaLogFiles;
 import io.flowlake.lake.LakeTables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +20,10 @@ final class SourceVersions {
   private SourceVersions() {}
 
   static Map<String, Long> of(SparkSession spark, String lake) {
+    DeltaLogFiles logs = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String table : TABLES) {
-      String path = MartPaths.table(lake, table);
-      if (DeltaTable.isDeltaTable(spark, path)) {
-        versions.put(table, TableSnapshot.latestVersion(spark, path));
-      }
+      logs.latestVersion(MartPaths.table(lake, table)).ifPresent(v -> versions.put(table, v));
     }
     return versions;
   }

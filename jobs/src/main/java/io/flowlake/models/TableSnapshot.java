@@ -1,6 +1,7 @@
 package io.flowlake.models;
 
-import io.delta.tables.DeltaTable;
+import io.flowlake.lake.DeltaLogFiles;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,9 +15,19 @@ import org.apache.spark.sql.SparkSession;
  */
 public record TableSnapshot(long version, Dataset<Row> rows) {
 
-  /** The latest version of the Delta table at {@code path}. */
+  /**
+   * The latest version of the Delta table at {@code path}.
+   *
+   * @throws IllegalArgumentException when {@code path} holds no Delta table
+   */
   public static long latestVersion(SparkSession spark, String path) {
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    return latestVersionIfAny(spark, path)
+        .orElseThrow(() -> new IllegalArgumentException("no Delta table at " + path));
+  }
+
+  /** The latest version of the Delta table at {@code path}, or empty when there is none. */
+  public static OptionalLong latestVersionIfAny(SparkSession spark, String path) {
+    return new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).latestVersion(path);
   }
 
   /** The table at {@code path}, read at its latest version. */

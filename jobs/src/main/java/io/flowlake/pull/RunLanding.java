@@ -1,8 +1,13 @@
 package io.flowlake.pull;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 
+import io.flowlake.lake.HeldRuns;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.RejectsStore;
 import io.flowlake.lake.RunValuesRefresh;
 import io.flowlake.lake.RunsMerge;
@@ -13,6 +18,7 @@ import io.flowlake.source.SourceMetrics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,9 +62,13 @@ final class RunLanding {
     // the policy applies before staging: under drop or hash no name reaches the disk in clear
     Staging staged = Staging.write(spark, paths, readId, ProtectedRuns.of(read, personalData));
     stages.completed(PullStage.FETCHED);
+    Dataset<Row> fetched = staged.records();
+    Row span = fetched.agg(count(lit(1)), min("modified_on"), max("modified_on")).head();
     Tombstones tombstones = new Tombstones(spark, paths);
-    Dataset<Row> runs = tombstones.dropFromRuns(staged.records());
-    List<String> months = new RunsMerge(spark, paths).merge(runs, source);
+    List<String> months =
+        changed(fetched, source, span)
+            .map(runs -> new RunsMerge(spark, paths).merge(tombstones.dropFromRuns(runs), source))
+            .orElse(List.of());
     stages.completed(PullStage.RUNS_MERGED);
     new RunValuesRefresh(spark, paths).refresh(months);
     stages.completed(PullStage.RUN_VALUES_REFRESHED);
@@ -67,13 +77,28 @@ final class RunLanding {
           .add(tombstones.dropFromRejects(staged.rejects()), source, rejectedAt);
     }
     stages.completed(PullStage.REJECTS_KEPT);
-    Instant newest = newestModifiedOn(runs);
     staged.delete();
-    return new Landed(staged.totals(), months, newest);
+    // the newest run read, held or not: a watermark never moves back, and a pull re-run after a
+    // crash (runs merged, watermark not recorded) still records it
+    return new Landed(staged.totals(), months, instant(span, 2));
   }
 
-  private static Instant newestModifiedOn(Dataset<Row> runs) {
-    Row row = runs.agg(max("modified_on")).head();
-    return row.isNullAt(0) ? null : ((Timestamp) row.get(0)).toInstant();
+  /**
+   * The runs to merge, none when there are none: of the API's, those the lake does not hold exactly
+   * ({@link HeldRuns}), so the overlap's re-reads cost no merge and no rebuild of their months. An
+   * archive is landed once ({@code ArchiveState}): its runs go to the merge as they are.
+   */
+  private Optional<Dataset<Row>> changed(Dataset<Row> fetched, String source, Row span) {
+    if (span.getLong(0) == 0) {
+      return Optional.empty();
+    }
+    if (!LakeTables.SOURCE_API.equals(source)) {
+      return Optional.of(fetched);
+    }
+    return new HeldRuns(spark, paths).changed(fetched, span.getLong(0), instant(span, 1));
+  }
+
+  private static Instant instant(Row row, int i) {
+    return row.isNullAt(i) ? null : ((Timestamp) row.get(i)).toInstant();
   }
 }

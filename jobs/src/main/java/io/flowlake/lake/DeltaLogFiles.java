@@ -1,0 +1,82 @@
+package io.flowlake.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads what a transform needs of a Delta table straight from its {@code _delta_log}, as the Delta
+ * protocol lays it out: commit {@code N} is the file {@code N.json} (20 digits), one action per
+ * line, and the latest commit's file is never removed by log cleanup. Delta's own API answers the
+ * same questions through {@code history(1)}, which builds a table snapshot and runs a Spark job:
+ * about a second each, paid per source table and per mart on every transform.
+ */
+public final class DeltaLogFiles {
+
+  private static final Pattern COMMIT = Pattern.compile("(\\d{20})\\.json");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Configuration conf;
+
+  public DeltaLogFiles(Configuration conf) {
+    this.conf = conf;
+  }
+
+  /** The table's latest commit version, or empty when {@code table} holds no Delta table. */
+  public OptionalLong latestVersion(String table) {
+    Path log = new Path(table, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(conf);
+      if (!fs.isDirectory(log)) {
+        return OptionalLong.empty();
+      }
+      long latest = -1;
+      for (FileStatus file : fs.listStatus(log)) {
+        Matcher commit = COMMIT.matcher(file.getPath().getName());
+        if (commit.matches()) {
+          latest = Math.max(latest, Long.parseLong(commit.group(1)));
+        }
+      }
+      return latest < 0 ? OptionalLong.empty() : OptionalLong.of(latest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + log, e);
+    }
+  }
+
+  /**
+   * A metric of commit {@code version}'s {@code commitInfo} (e.g. {@code numOutputRows}), or empty
+   * when the commit did not record it (metrics switched off, or an operation without it).
+   */
+  public OptionalLong commitMetric(String table, long version, String metric) {
+    Path commit = new Path(new Path(table, "_delta_log"), String.format("%020d.json", version));
+    try {
+      FileSystem fs = commit.getFileSystem(conf);
+      try (BufferedReader lines =
+          new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          JsonNode info = JSON.readTree(line).path("commitInfo");
+          if (!info.isMissingNode()) {
+            JsonNode value = info.path("operationMetrics").path(metric);
+            return value.isMissingNode()
+                ? OptionalLong.empty()
+                : OptionalLong.of(Long.parseLong(value.asText()));
+          }
+        }
+      }
+      return OptionalLong.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + commit, e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.flowlake.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.delta.tables.DeltaTable;
+import io.flowlake.testing.SharedSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading a table's log by hand must agree with what Delta's own history says, commit by commit.
+ */
+@ExtendWith(SharedSpark.class)
+class DeltaLogFilesTest {
+
+  @Test
+  void latestVersionAndRowsWrittenAgreeWithDeltasHistory(SparkSession spark, @TempDir Path dir) {
+    String table = dir.resolve("t").toString();
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    assertThat(log.latestVersion(table)).isEmpty();
+
+    spark.sql("select id as k, 'a' as v from range(5)").write().format("delta").save(table);
+    spark.sql("select id as k, 'b' as v from range(3, 10)").createOrReplaceTempView("s");
+    spark.sql(
+        "merge into delta.`"
+            + table
+            + "` t using s on t.k = s.k when matched then update set * when not matched then insert *");
+    spark
+        .sql("select id as k, 'c' as v from range(4)")
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(table);
+
+    List<Row> history =
+        DeltaTable.forPath(spark, table)
+            .history()
+            .select("version", "operationMetrics")
+            .orderBy("version")
+            .collectAsList();
+    assertThat(log.latestVersion(table)).hasValue(history.get(history.size() - 1).getLong(0));
+    for (Row commit : history) {
+      Map<String, String> metrics = commit.getJavaMap(1);
+      OptionalLong expected =
+          metrics.containsKey("numOutputRows")
+              ? OptionalLong.of(Long.parseLong(metrics.get("numOutputRows")))
+              : OptionalLong.empty();
+      assertThat(log.commitMetric(table, commit.getLong(0), "numOutputRows"))
+          .as("commit %d", commit.getLong(0))
+          .isEqualTo(expected);
+    }
+    assertThat(log.commitMetric(table, 2, "numOutputRows")).hasValue(4);
+  }
+
+  @Test
+  void aFolderWithoutACommitIsNoTable(SparkSession spark, @TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("_delta_log/_staged_commits"));
+    Files.writeString(dir.resolve("_delta_log/00000000000000000000.crc"), "{}");
+    assertThat(
+            new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+                .latestVersion(dir.toString()))
+        .isEmpty();
+  }
+}
