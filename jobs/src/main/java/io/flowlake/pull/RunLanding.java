@@ -9,6 +9,7 @@ import io.flowlake.lake.HeldRuns;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.RejectsStore;
+import io.flowlake.lake.RunValuesPending;
 import io.flowlake.lake.RunValuesRefresh;
 import io.flowlake.lake.RunsMerge;
 import io.flowlake.lake.Tombstones;
@@ -65,12 +66,19 @@ final class RunLanding {
     Dataset<Row> fetched = staged.records();
     Row span = fetched.agg(count(lit(1)), min("modified_on"), max("modified_on")).head();
     Tombstones tombstones = new Tombstones(spark, paths);
-    List<String> months =
-        changed(fetched, source, span)
-            .map(runs -> new RunsMerge(spark, paths).merge(tombstones.dropFromRuns(runs), source))
-            .orElse(List.of());
+    RunValuesPending pending =
+        new RunValuesPending(paths, spark.sparkContext().hadoopConfiguration());
+    Optional<Dataset<Row>> toMerge = changed(fetched, source, span, pending.isSet());
+    List<String> months = List.of();
+    if (toMerge.isPresent()) {
+      pending.set();
+      months = new RunsMerge(spark, paths).merge(tombstones.dropFromRuns(toMerge.get()), source);
+    }
     stages.completed(PullStage.RUNS_MERGED);
     new RunValuesRefresh(spark, paths).refresh(months);
+    if (toMerge.isPresent()) {
+      pending.clear();
+    }
     stages.completed(PullStage.RUN_VALUES_REFRESHED);
     if (staged.totals().rejects() > 0) {
       new RejectsStore(spark, paths)
@@ -86,13 +94,16 @@ final class RunLanding {
   /**
    * The runs to merge, none when there are none: of the API's, those the lake does not hold exactly
    * ({@link HeldRuns}), so the overlap's re-reads cost no merge and no rebuild of their months. An
-   * archive is landed once ({@code ArchiveState}): its runs go to the merge as they are.
+   * archive is landed once ({@code ArchiveState}): its runs go to the merge as they are. So does
+   * every run read while an earlier pull's run_values refresh is owed ({@link RunValuesPending}):
+   * the lake holds those runs, but their months of run_values may not reflect them yet.
    */
-  private Optional<Dataset<Row>> changed(Dataset<Row> fetched, String source, Row span) {
+  private Optional<Dataset<Row>> changed(
+      Dataset<Row> fetched, String source, Row span, boolean refreshOwed) {
     if (span.getLong(0) == 0) {
       return Optional.empty();
     }
-    if (!LakeTables.SOURCE_API.equals(source)) {
+    if (refreshOwed || !LakeTables.SOURCE_API.equals(source)) {
       return Optional.of(fetched);
     }
     return new HeldRuns(spark, paths).changed(fetched, span.getLong(0), instant(span, 1));
