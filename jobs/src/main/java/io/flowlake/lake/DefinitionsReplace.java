@@ -1,6 +1,5 @@
 package io.flowlake.lake;
 
-import io.delta.tables.DeltaTable;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class DefinitionsReplace {
 
   /** Whether the table at {@code location} has exactly {@code rows} (keys are unique). */
   private boolean holds(String location, List<Row> rows, StructType schema) {
-    if (!DeltaTable.isDeltaTable(spark, location)) {
+    if (!new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).isTable(location)) {
       return false;
     }
     List<Row> current =

@@ -33,6 +33,13 @@ public final class DeltaLogFiles {
     this.conf = conf;
   }
 
+  /**
+   * Whether {@code table} holds a Delta table: Delta's {@code isDeltaTable}, without a snapshot.
+   */
+  public boolean isTable(String table) {
+    return latestVersion(table).isPresent();
+  }
+
   /** The table's latest commit version, or empty when {@code table} holds no Delta table. */
   public OptionalLong latestVersion(String table) {
     Path log = new Path(table, "_delta_log");

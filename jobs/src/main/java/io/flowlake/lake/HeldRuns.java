@@ -3,7 +3,6 @@ package io.flowlake.lake;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,7 +50,8 @@ public final class HeldRuns {
     if (count == 0) {
       return Optional.empty();
     }
-    if (count > MOST_LOOKED_UP || !DeltaTable.isDeltaTable(spark, paths.runs())) {
+    if (count > MOST_LOOKED_UP
+        || !new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).isTable(paths.runs())) {
       return Optional.of(batch);
     }
     List<Row> read = batch.select("uuid", "modified_on").collectAsList();

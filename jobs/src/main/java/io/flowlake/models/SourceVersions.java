@@ -1,6 +1,5 @@
 package io.flowlake.models;
 
-import io.flowlake.lake.DeltaLogFiles;
 import io.flowlake.lake.LakeTables;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +19,10 @@ final class SourceVersions {
   private SourceVersions() {}
 
   static Map<String, Long> of(SparkSession spark, String lake) {
-    DeltaLogFiles logs = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String table : TABLES) {
-      logs.latestVersion(MartPaths.table(lake, table)).ifPresent(v -> versions.put(table, v));
+      TableSnapshot.latestVersionIfAny(spark, MartPaths.table(lake, table))
+          .ifPresent(v -> versions.put(table, v));
     }
     return versions;
   }

@@ -335,11 +335,7 @@ class TransformTest {
   }
 
   private static long latestVersion(String lake) {
-    return DeltaTable.forPath(spark, MartPaths.mart(lake, FlowResultsTables.INDEX))
-        .history(1)
-        .select("version")
-        .head()
-        .getLong(0);
+    return TableSnapshot.latestVersion(spark, MartPaths.mart(lake, FlowResultsTables.INDEX));
   }
 
   private static Map<String, List<Row>> readMarts(String lake) {
@@ -353,10 +349,6 @@ class TransformTest {
   }
 
   private static long martVersion(String mart) {
-    return DeltaTable.forPath(spark, MartPaths.mart(lake, mart))
-        .history(1)
-        .select("version")
-        .head()
-        .getLong(0);
+    return TableSnapshot.latestVersion(spark, MartPaths.mart(lake, mart));
   }
 }
