@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -26,6 +28,8 @@ import org.apache.hadoop.fs.Path;
  * @param definitions SHA-256 of the contact field and group lists read; null with contacts skipped
  * @param deletions the deleted contacts listed since the deletions watermark less the overlap; null
  *     when that listing had records that did not parse (the next pull lists them again)
+ * @param tables the Delta version of each pulled table the digest was read from, by name: a lake
+ *     changed since (by any command) no longer matches it
  */
 public record NextPullDigest(
     String pullId,
@@ -33,7 +37,12 @@ public record NextPullDigest(
     OverlapDigest runs,
     OverlapDigest contacts,
     String definitions,
-    OverlapDigest deletions) {
+    OverlapDigest deletions,
+    Map<String, Long> tables) {
+
+  public NextPullDigest {
+    tables = Map.copyOf(tables);
+  }
 
   static final String FILE = "next-pull.json";
 
@@ -73,6 +82,7 @@ public record NextPullDigest(
       n.set("contacts", digest.contacts() == null ? null : digest.contacts().toJson());
       n.put("definitions", digest.definitions());
       n.set("deletions", digest.deletions() == null ? null : digest.deletions().toJson());
+      new TreeMap<>(digest.tables()).forEach(n.putObject("tables")::put);
       store.write(file, n);
     }
 
@@ -87,13 +97,18 @@ public record NextPullDigest(
 
     private static NextPullDigest fromJson(JsonNode n) {
       JsonNode definitions = n.get("definitions");
+      Map<String, Long> tables = new TreeMap<>();
+      n.path("tables")
+          .fields()
+          .forEachRemaining(e -> tables.put(e.getKey(), e.getValue().asLong()));
       return new NextPullDigest(
           n.path("pull_id").asText(),
           Instant.parse(n.path("watermark").asText()),
           OverlapDigest.fromJson(n.get("runs")),
           OverlapDigest.fromJson(n.get("contacts")),
           definitions == null || definitions.isNull() ? null : definitions.asText(),
-          OverlapDigest.fromJson(n.get("deletions")));
+          OverlapDigest.fromJson(n.get("deletions")),
+          tables);
     }
   }
 }

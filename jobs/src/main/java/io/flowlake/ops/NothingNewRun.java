@@ -6,6 +6,7 @@ import io.flowlake.lake.ContactsState;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.NextPullDigest;
 import io.flowlake.lake.PullRecord;
+import io.flowlake.lake.PulledTables;
 import io.flowlake.lake.RunValuesPending;
 import io.flowlake.lake.StateStore;
 import io.flowlake.lake.VacuumState;
@@ -140,7 +141,8 @@ public final class NothingNewRun {
     Optional<NextPullDigest> digest = store.read();
     if (digest.isEmpty()
         || !digest.get().matches(store.lastPullId().orElse(""), watermark.get())
-        || !digest.get().runs().after().equals(watermark.get().minus(pull.overlap()))) {
+        || !digest.get().runs().after().equals(watermark.get().minus(pull.overlap()))
+        || !digest.get().tables().equals(PulledTables.versions(lake, conf))) {
       return Optional.empty();
     }
     if (pull.contacts().enabled()) {

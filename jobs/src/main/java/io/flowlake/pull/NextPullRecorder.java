@@ -8,6 +8,7 @@ import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.NextPullDigest;
 import io.flowlake.lake.OverlapDigest;
 import io.flowlake.lake.PullRecord;
+import io.flowlake.lake.PulledTables;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,13 @@ final class NextPullRecorder {
       }
       store.write(
           new NextPullDigest(
-              pull.pullId(), pull.watermarkAfter(), runs, contactsDigest, definitions, deletions));
+              pull.pullId(),
+              pull.watermarkAfter(),
+              runs,
+              contactsDigest,
+              definitions,
+              deletions,
+              PulledTables.versions(paths, conf)));
     } catch (RuntimeException e) {
       LOG.warn("the next run cannot skip Spark: no digest recorded ({})", e.getMessage());
       store.clear();
