@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Writes one Delta table per flow under {@code <lake>/marts/flow_results/}, shaped like RapidPro's
@@ -96,9 +97,17 @@ public final class FlowResultsTables {
     Map<String, Long> written = new LinkedHashMap<>();
     if (!tables.isEmpty()) {
       Dataset<Row> runs = scopeRuns(spark, scope, tables.keySet());
-      for (FlowResultsTable table : tables.values()) {
-        FlowResultsTableWriter.write(runs, table, MartPaths.mart(lake, table.location()));
-        written.put(table.tableName(), table.runs());
+      try {
+        written =
+            ConcurrentTableWrites.run(
+                List.copyOf(tables.values()),
+                FlowResultsTable::tableName,
+                table -> {
+                  FlowResultsTableWriter.write(runs, table, MartPaths.mart(lake, table.location()));
+                  return table.runs();
+                });
+      } finally {
+        runs.unpersist(false);
       }
     }
     List<String> removed = removeStale(spark, lake, scope, tables);
@@ -106,8 +115,11 @@ public final class FlowResultsTables {
   }
 
   /**
-   * The scope's runs with only the columns a table reads, computed once: each table is then a
-   * filter of them rather than another scan of the lake's runs.
+   * The scope's runs with only the columns a table reads, computed once and kept in Spark's
+   * columnar cache, each flow's rows together (range-partitioned and sorted on the flow): each
+   * table is then a filter of them that the cache's per-batch statistics answer by reading that
+   * flow's few batches, not every run of the scope again, and that writes one file, not one per
+   * partition of the lake's runs. Unpersisted by the caller once the tables are written.
    */
   private static Dataset<Row> scopeRuns(SparkSession spark, FlowScope scope, Set<String> flows) {
     Dataset<Row> runs =
@@ -126,7 +138,13 @@ public final class FlowResultsTables {
     if (!scope.all()) {
       runs = runs.where(runs.col("flow_uuid").isin(flows.toArray()));
     }
-    return flows.size() == 1 ? runs : runs.localCheckpoint(true);
+    int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+    Dataset<Row> clustered =
+        runs.repartitionByRange(Math.min(flows.size(), 4 * cores), runs.col("flow_uuid"))
+            .sortWithinPartitions("flow_uuid")
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    clustered.count();
+    return clustered;
   }
 
   /**

@@ -1,7 +1,15 @@
 package io.flowlake.bench;
 
+import io.delta.tables.DeltaTable;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.models.MartPaths;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * (free text, a number, a category, a rating) written at nodes 1-4 as it reaches them.
  */
 public final class BenchLake {
+
+  private static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
   static final int FLOWS = 50;
   static final int NODES = 8;
@@ -45,6 +55,39 @@ public final class BenchLake {
         .option("overwriteSchema", "true")
         .partitionBy(LakeTables.PARTITION_COLUMN)
         .save(MartPaths.table(lake, LakeTables.RUN_VALUES));
+  }
+
+  /**
+   * Turns on the change data feed of runs and run_values, as a pull's tables have it, so an
+   * incremental transform can tell which flows changed. A lake generated before gets it now: before
+   * the first transform, so the feed covers every version after the marts' record.
+   */
+  public static void recordChanges(SparkSession spark, String lake) {
+    for (String table : List.of(LakeTables.RUNS, LakeTables.RUN_VALUES)) {
+      String path = MartPaths.table(lake, table);
+      Map<String, String> properties =
+          DeltaTable.forPath(spark, path).detail().select("properties").head().getJavaMap(0);
+      if (!"true".equals(properties.get(CHANGE_FEED))) {
+        spark.sql(
+            "alter table delta.`" + path + "` set tblproperties ('" + CHANGE_FEED + "' = 'true')");
+      }
+    }
+  }
+
+  /**
+   * Writes the data files of runs and run_values at their latest version, one path a line, to
+   * {@code <dir>/<table>.files}: DuckDB reads those, not every Parquet file under the table (a
+   * merge leaves the files it replaced there until a vacuum).
+   */
+  public static void writeActiveFiles(SparkSession spark, String lake, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    for (String table : List.of(LakeTables.RUNS, LakeTables.RUN_VALUES)) {
+      String[] files = spark.read().format("delta").load(MartPaths.table(lake, table)).inputFiles();
+      List<String> local =
+          Arrays.stream(files).map(f -> Path.of(URI.create(f)).toString()).sorted().toList();
+      Files.write(dir.resolve(table + ".files"), local);
+    }
   }
 
   /** One row per flow: its uuid, name and the uuids of its nodes in order. */

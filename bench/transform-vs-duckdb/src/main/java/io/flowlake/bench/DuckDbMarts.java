@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The same marts computed by DuckDB over the same Parquet files (the lake's Delta data files,
@@ -60,23 +63,26 @@ final class DuckDbMarts {
   }
 
   /**
-   * Builds every mart from the lake's Parquet files; returns each mart's row count and puts each
-   * step's seconds into {@code stepSeconds}.
+   * Builds every mart from the lake's Parquet files listed in {@code <files>/runs.files} and {@code
+   * <files>/run_values.files} (the tables' data files at their latest version); returns each mart's
+   * row count and puts each step's seconds into {@code stepSeconds}.
    */
   static Map<String, Long> run(
-      Connection connection, String lake, String out, Map<String, Double> stepSeconds)
-      throws SQLException {
+      Connection connection, Path files, String out, Map<String, Double> stepSeconds)
+      throws SQLException, IOException {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement()) {
       for (String table : List.of("runs", "run_values")) {
+        String list =
+            Files.readAllLines(files.resolve(table + ".files")).stream()
+                .map(DuckDbMarts::literal)
+                .collect(Collectors.joining(", "));
         statement.execute(
             "create or replace view "
                 + table
-                + " as select * from read_parquet('"
-                + lake
-                + "/"
-                + table
-                + "/*/*.parquet', hive_partitioning = true)");
+                + " as select * from read_parquet(["
+                + list
+                + "], hive_partitioning = true)");
       }
       for (String step : STEPS) {
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.flowlake.bench;
 
+import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>
  * generate RUNS DIR   write DIR/lake (runs, run_values as Delta) from BenchLake
- * spark DIR           flowlake's Transform, twice (cold, warm) -> DIR/results/spark.properties
+ * spark DIR           flowlake's Transform: cold, warm (full), nothing changed, then 1% of the
+ *                     runs changed in 2 flows and incremental -> DIR/results/spark.properties
  * duckdb DIR          the same marts in DuckDB, twice         -> DIR/results/duckdb.properties
  * report DIR          print times, ratios and peak memory side by side
  * scaling DIR DIR...  time per million runs of each lake size (linear: the same at every size)
@@ -27,6 +29,9 @@ import org.apache.spark.sql.SparkSession;
 public final class TransformVsDuckDb {
 
   private static final int CORES = 2;
+
+  /** The incremental case changes 1% of the runs, all in this many flows (issue #15). */
+  private static final int CHANGED_FLOWS = 2;
 
   private TransformVsDuckDb() {}
 
@@ -52,6 +57,12 @@ public final class TransformVsDuckDb {
     spark.stop();
   }
 
+  /**
+   * Cold (fresh JVM, no marts), warm (a full rebuild of existing marts, {@code transform --full}),
+   * nothing changed (incremental, finds nothing), then a pull-like change of 1% of the runs in 2
+   * flows and the incremental transform of it. Row counts are taken from the marts at the end, so
+   * DuckDB (run next, on the changed lake) must agree with the incremental result.
+   */
   private static void spark(Path dir) throws IOException {
     Properties results = new Properties();
     results.setProperty("load.start", loadAverage());
@@ -59,20 +70,35 @@ public final class TransformVsDuckDb {
     SparkSession spark = session();
     // the command's own start-up, which the cold transform below does not include
     results.setProperty("session.seconds", String.valueOf(seconds(sessionStart)));
-    for (String run : new String[] {"cold", "warm"}) {
-      long start = System.nanoTime();
-      TransformResult result = Transform.run(spark, dir.resolve("lake").toString());
-      results.setProperty(run + ".seconds", String.valueOf(seconds(start)));
-      result
-          .rowCounts()
-          .forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
-      result
-          .modelSeconds()
-          .forEach((model, took) -> results.setProperty(run + ".model." + model, took.toString()));
-    }
+    String lake = dir.resolve("lake").toString();
+    BenchLake.recordChanges(spark, lake);
+    transform(spark, lake, "cold", false, results);
+    transform(spark, lake, "warm", true, results);
+    transform(spark, lake, "nothing", false, results);
+    long changeStart = System.nanoTime();
+    long changed = runsOf(dir) / 100;
+    List<String> flows = BenchChange.apply(spark, lake, changed, CHANGED_FLOWS);
+    results.setProperty("change.seconds", String.valueOf(seconds(changeStart)));
+    results.setProperty("change.runs", String.valueOf(changed));
+    results.setProperty("change.flows", String.valueOf(flows.size()));
+    transform(spark, lake, "incremental", false, results);
+    MartRows.count(spark, lake)
+        .forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
+    BenchLake.writeActiveFiles(spark, lake, dir.resolve("results"));
     results.setProperty("load.end", loadAverage());
     finish(results, dir, "spark");
     spark.stop();
+  }
+
+  private static void transform(
+      SparkSession spark, String lake, String run, boolean full, Properties results) {
+    long start = System.nanoTime();
+    TransformResult result = Transform.run(spark, lake, SegmentRequest.none(), full);
+    results.setProperty(run + ".seconds", String.valueOf(seconds(start)));
+    results.setProperty(run + ".why", result.why());
+    result
+        .modelSeconds()
+        .forEach((model, took) -> results.setProperty(run + ".model." + model, took.toString()));
   }
 
   private static void duckdb(Path dir) throws Exception {
@@ -85,7 +111,7 @@ public final class TransformVsDuckDb {
         long start = System.nanoTime();
         Map<String, Double> steps = new java.util.LinkedHashMap<>();
         Map<String, Long> counts =
-            DuckDbMarts.run(connection, dir.resolve("lake").toString(), out.toString(), steps);
+            DuckDbMarts.run(connection, dir.resolve("results"), out.toString(), steps);
         results.setProperty(run + ".seconds", String.valueOf(seconds(start)));
         steps.forEach((step, took) -> results.setProperty(run + ".model." + step, took.toString()));
         counts.forEach((mart, rows) -> results.setProperty("rows." + mart, rows.toString()));
@@ -109,18 +135,28 @@ public final class TransformVsDuckDb {
     System.out.printf(
         "flowlake's Spark session start-up (not in the times below): %.1f s%n",
         Double.parseDouble(spark.getProperty("session.seconds")));
-    System.out.printf("%-24s %12s %12s %8s%n", "", "flowlake", "DuckDB", "ratio");
-    for (String key : new String[] {"cold.seconds", "warm.seconds"}) {
-      double s = Double.parseDouble(spark.getProperty(key));
-      double d = Double.parseDouble(duck.getProperty(key));
-      System.out.printf(
-          "%-24s %11.1fs %11.1fs %7.2fx%n",
-          "transform " + key.replace(".seconds", ""), s, d, s / d);
-    }
+    System.out.printf("%-32s %12s %12s %8s%n", "", "flowlake", "DuckDB", "ratio");
+    double cold = Double.parseDouble(spark.getProperty("cold.seconds"));
+    double duckWarm = Double.parseDouble(duck.getProperty("warm.seconds"));
+    line("transform cold", cold, Double.parseDouble(duck.getProperty("cold.seconds")));
+    line("transform warm (full)", spark, "warm", duckWarm);
+    System.out.printf(
+        "change: %s runs in %s flows merged as a pull would, in %.1f s (not in the times)%n",
+        spark.getProperty("change.runs"),
+        spark.getProperty("change.flows"),
+        Double.parseDouble(spark.getProperty("change.seconds")));
+    line("transform incremental, 1%/2", spark, "incremental", duckWarm);
+    line("transform nothing changed", spark, "nothing", duckWarm);
+    System.out.printf(
+        "(DuckDB has no incremental: its warm full run is the comparison for both)%n"
+            + "incremental / cold: %.3f (target <= 0.1); incremental: %s; nothing changed: %s%n",
+        Double.parseDouble(spark.getProperty("incremental.seconds")) / cold,
+        spark.getProperty("incremental.why"),
+        spark.getProperty("nothing.why"));
     for (String key : new String[] {"peak.heap.bytes", "peak.resident.bytes"}) {
       double s = Double.parseDouble(spark.getProperty(key)) / (1 << 20);
       double d = Double.parseDouble(duck.getProperty(key)) / (1 << 20);
-      System.out.printf("%-24s %10.0fMB %10.0fMB %7.2fx%n", key.replace(".bytes", ""), s, d, s / d);
+      System.out.printf("%-32s %10.0fMB %10.0fMB %7.2fx%n", key.replace(".bytes", ""), s, d, s / d);
     }
     boolean same = true;
     for (String mart : DuckDbMarts.MARTS) {
@@ -128,7 +164,7 @@ public final class TransformVsDuckDb {
       String d = duck.getProperty("rows." + mart);
       same &= s != null && s.equals(d);
       System.out.printf(
-          "%-24s %12s %12s %8s%n", "rows " + mart, s, d, s != null && s.equals(d) ? "" : "DIFFER");
+          "%-32s %12s %12s %8s%n", "rows " + mart, s, d, s != null && s.equals(d) ? "" : "DIFFER");
     }
     System.out.println(
         same ? "row counts agree" : "row counts differ: the two computations disagree");
@@ -194,19 +230,37 @@ public final class TransformVsDuckDb {
     return properties;
   }
 
-  /** Each model's (or DuckDB step's) cold and warm seconds, as the run recorded them. */
+  private static void line(String label, double flowlake, double duckdb) {
+    System.out.printf("%-32s %11.1fs %11.1fs %7.2fx%n", label, flowlake, duckdb, flowlake / duckdb);
+  }
+
+  private static void line(String label, Properties spark, String run, double duckdb) {
+    line(label, Double.parseDouble(spark.getProperty(run + ".seconds")), duckdb);
+  }
+
+  /** Each model's (or DuckDB step's) seconds in each run the properties recorded. */
   private static void printModelTimes(String title, Properties times) {
-    System.out.printf("%n%-28s %8s %8s%n", title, "cold", "warm");
+    List<String> runs =
+        java.util.stream.Stream.of("cold", "warm", "incremental")
+            .filter(run -> times.containsKey(run + ".seconds"))
+            .toList();
+    System.out.printf("%n%-28s", title);
+    runs.forEach(run -> System.out.printf(" %11s", run));
+    System.out.println();
     for (String key : new java.util.TreeSet<>(times.stringPropertyNames())) {
       if (key.startsWith("cold.model.")) {
         String model = key.substring("cold.model.".length());
-        System.out.printf(
-            "  %-26s %8.1f %8.1f%n",
-            model,
-            Double.parseDouble(times.getProperty(key)),
-            Double.parseDouble(times.getProperty("warm.model." + model, "NaN")));
+        System.out.printf("  %-26s", model);
+        // an incremental transform's time per model is that of its scope's rows; "-": not run
+        runs.forEach(
+            run -> System.out.printf(" %11s", format(times.getProperty(run + ".model." + model))));
+        System.out.println();
       }
     }
+  }
+
+  private static String format(String seconds) {
+    return seconds == null ? "-" : String.format("%.1f", Double.parseDouble(seconds));
   }
 
   private static SparkSession session() {
