@@ -53,7 +53,22 @@ LAST_EXIT=$(cat "$WORK/last.exit")
 [[ "$LAST_EXIT" == 0 ]] || { echo "the first run failed (exit $LAST_EXIT):"; tail -5 "$WORK/last.log"; exit 1; }
 printf "%-34s %6.1f s\n" "first run (full pull + marts)" "$first"
 
-help_times=() noop_times=()
+# the run's own account of a no-op (its newest report): seconds from the command's start to its
+# end, and of those the probe's; the rest of the wall time is the JVM starting and loading classes
+split_of_last_run() {
+  python3 - "$LAKE/_state/runs" <<'PY'
+import json, os, re, sys
+from datetime import datetime
+d = sys.argv[1]
+r = json.load(open(os.path.join(d, sorted(f for f in os.listdir(d) if f.endswith(".json"))[-1])))
+t = lambda s: datetime.fromisoformat(re.sub(r"(\.\d{6})\d*", r"\1", s).replace("Z", "+00:00"))
+probe = r.get("probe") or {}
+print("%.1f %s" % ((t(r["finished_at"]) - t(r["started_at"])).total_seconds(),
+                   "%.1f" % probe["seconds"] if "seconds" in probe else "-"))
+PY
+}
+
+help_times=() noop_times=() splits=()
 for i in $(seq 1 "$REPEATS"); do
   help_times+=("$(timed "$FLOWLAKE" --help)")
   noop_times+=("$(timed "$FLOWLAKE" run --api "$API" --lake "$LAKE")")
@@ -63,6 +78,7 @@ for i in $(seq 1 "$REPEATS"); do
     tail -3 "$WORK/last.log"
     exit 1
   fi
+  splits+=("$(split_of_last_run)")
 done
 
 h=$(printf '%s\n' "${help_times[@]}" | median)
@@ -73,5 +89,12 @@ printf "%-34s %8s %s\n" "flowlake --help (JVM floor)" "$h" "1.0x"
 printf "%-34s %8s %sx\n" "run, nothing new (exit 5)" "$n" "$(awk -v a="$n" -v b="$h" 'BEGIN {printf "%.1f", a / b}')"
 printf "%-34s %8s %sx\n" "first run, $RUNS runs (exit 0; once)" "$first" "$(awk -v a="$first" -v b="$h" 'BEGIN {printf "%.1f", a / b}')"
 echo "nothing-new runs: ${noop_times[*]}"
+echo "each no-op's own account (command start to end, of it the probe; the rest of the wall time is JVM start):"
+for i in "${!splits[@]}"; do
+  read -r own probe <<<"${splits[$i]}"
+  printf "  wall %5s s = JVM start %5s s + command %5s s (probe %s s%s)\n" "${noop_times[$i]}" \
+    "$(awk -v w="${noop_times[$i]}" -v o="$own" 'BEGIN {printf "%.1f", w - o}')" "$own" "$probe" \
+    "$([[ "$probe" == "-" ]] && echo ", Spark started" || echo ", no Spark")"
+done
 verdict=$(awk -v a="$n" 'BEGIN {print (a <= 15) ? 1 : 0}')
 echo "target: nothing new <= 15 s: $([[ "$verdict" == 1 ]] && echo met || echo MISSED) ($n s)"

@@ -53,7 +53,16 @@ public record ContactsQuery(Instant after, Instant before, boolean deleted, Stri
    * The URL of the first page on the server at {@code api} (as normalised by {@link ApiConfig}).
    */
   public URI firstPage(URI api) {
-    StringBuilder query = new StringBuilder("reverse=true");
+    return page(api, true);
+  }
+
+  /** The URL of the first page newest first (RapidPro's default order). */
+  public URI newestFirstPage(URI api) {
+    return page(api, false);
+  }
+
+  private URI page(URI api, boolean oldestFirst) {
+    StringBuilder query = new StringBuilder(oldestFirst ? "reverse=true" : "");
     QueryStrings.param(query, "before", Timestamps.format(before));
     if (after != null) {
       QueryStrings.param(query, "after", Timestamps.format(after));

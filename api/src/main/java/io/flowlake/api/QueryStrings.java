@@ -16,11 +16,10 @@ final class QueryStrings {
 
   /** Appends {@code &name=value}, the value percent-encoded (a bare '+' would read as a space). */
   static void param(StringBuilder query, String name, String value) {
-    query
-        .append('&')
-        .append(name)
-        .append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    if (!query.isEmpty()) {
+      query.append('&');
+    }
+    query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
   /**

@@ -54,7 +54,19 @@ public record RunsQuery(
    * The URL of the first page on the server at {@code api} (as normalised by {@link ApiConfig}).
    */
   public URI firstPage(URI api) {
-    StringBuilder query = new StringBuilder("reverse=true");
+    return page(api, true);
+  }
+
+  /**
+   * The URL of the first page newest first (RapidPro's default order): what a check that looks for
+   * anything new reads, since a run modified after the rest shows on its first page.
+   */
+  public URI newestFirstPage(URI api) {
+    return page(api, false);
+  }
+
+  private URI page(URI api, boolean oldestFirst) {
+    StringBuilder query = new StringBuilder(oldestFirst ? "reverse=true" : "");
     QueryStrings.param(query, "before", Timestamps.format(before));
     if (after != null) {
       QueryStrings.param(query, "after", Timestamps.format(after));

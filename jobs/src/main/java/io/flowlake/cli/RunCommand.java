@@ -3,6 +3,7 @@ package io.flowlake.cli;
 import io.flowlake.api.ApiConfig;
 import io.flowlake.config.ConfigException;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.ops.NothingNewRun;
 import io.flowlake.ops.RunExitCodes;
 import io.flowlake.ops.RunJob;
 import io.flowlake.ops.RunOutcome;
@@ -10,7 +11,9 @@ import io.flowlake.ops.VacuumPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,6 +99,18 @@ final class RunCommand implements Callable<Integer> {
     JobConsole console =
         reportJson ? JobConsole.withReportJson(System.err, System.out) : JobConsole.on(System.out);
     Instant started = Instant.now();
+    Configuration conf = Sparks.hadoopConfiguration();
+    Optional<RunOutcome> decided =
+        new NothingNewRun(
+                LakePaths.qualified(lakeOption.lake, conf),
+                conf,
+                Clock.systemUTC(),
+                console,
+                EXIT_CODES)
+            .tryRun(settings, started);
+    if (decided.isPresent()) {
+      return ExitCodes.of(decided.get());
+    }
     try (Sparks spark = Sparks.open("run")) {
       LakePaths lake = lakeOption.paths(spark.session());
       RunOutcome outcome =

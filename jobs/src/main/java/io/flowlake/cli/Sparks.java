@@ -1,7 +1,10 @@
 package io.flowlake.cli;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * Opens the job's Spark session. Under spark-submit the master and resources come from the submit
@@ -51,6 +54,19 @@ public final class Sparks implements AutoCloseable {
     // tasks too, so a fetch waiting on the API ends at once instead of at its next page.
     session.sparkContext().setLocalProperty("spark.job.interruptOnCancel", "true");
     return new Sparks(session, !existed);
+  }
+
+  /**
+   * The Hadoop configuration a session would have, without starting one: the running session's when
+   * there is one (a notebook, a test), else built from the submitted {@code spark.hadoop.*}
+   * settings as Spark builds its own.
+   */
+  public static Configuration hadoopConfiguration() {
+    Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined()) {
+      return running.get().sparkContext().hadoopConfiguration();
+    }
+    return SparkHadoopUtil.get().newConfiguration(new SparkConf());
   }
 
   public SparkSession session() {

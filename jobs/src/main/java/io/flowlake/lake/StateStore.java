@@ -45,11 +45,7 @@ public final class StateStore {
 
   /** Records a finished pull: its history line first, then the new watermark. */
   public void commit(PullRecord pull) {
-    write(
-        new Path(
-            paths.state(),
-            "pulls/" + pull.startedAt().toEpochMilli() + "-" + pull.pullId() + ".json"),
-        toJson(pull));
+    log(pull);
     if (pull.watermarkAfter() != null) {
       ObjectNode state = JSON.createObjectNode();
       state.put("watermark", pull.watermarkAfter().toString());
@@ -57,6 +53,18 @@ public final class StateStore {
       state.put("last_pull_id", pull.pullId());
       write(new Path(paths.state(), "state.json"), state);
     }
+  }
+
+  /**
+   * Adds {@code pull}'s line to the history alone, the watermark left as it is: for a run that
+   * asked the workspace and found nothing new without pulling.
+   */
+  public void log(PullRecord pull) {
+    write(
+        new Path(
+            paths.state(),
+            "pulls/" + pull.startedAt().toEpochMilli() + "-" + pull.pullId() + ".json"),
+        toJson(pull));
   }
 
   /**

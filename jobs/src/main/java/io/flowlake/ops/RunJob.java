@@ -6,7 +6,6 @@ import io.flowlake.lake.PullRecord;
 import io.flowlake.models.SegmentRequest;
 import io.flowlake.models.Transform;
 import io.flowlake.models.TransformResult;
-import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.pull.BackfillJob;
 import io.flowlake.pull.PullJob;
 import io.flowlake.pull.PullSettings;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
@@ -110,50 +108,11 @@ public final class RunJob {
    */
   public RunOutcome run(Settings settings, Instant startedAt) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    // before the lock and the report: a run refused for its policy leaves the lake as it was
-    new LakePolicyRecord(lake, conf, clock).admit(settings.pull().personalData());
-    RunReport report = new RunReport(UUID.randomUUID().toString(), "run", lake.root(), startedAt);
-    RunOutcome outcome = RunOutcome.FAILURE;
-    int exitCode = exitCodes.of(RunOutcome.FAILURE);
-    String error = null;
-    try (RunLock lock = RunLock.acquire(lake, conf, report.runId(), "run")) {
-      lock.replaced()
-          .ifPresent(
-              dead -> {
-                listener.lockTakenOver(dead);
-                report.staleLockReplaced(dead);
-              });
-      outcome = pullAndTransform(settings, report);
-    } catch (LakeLockedException e) {
-      outcome = RunOutcome.LOCKED;
-      error = e.getMessage();
-      throw e;
-    } catch (Throwable e) { // Spark throws checked exceptions undeclared; all are rethrown as is
-      if (StopRequest.signal().isPresent()) {
-        // whatever the cancelled work threw, it was the stop that ended the run
-        StopRequest.acknowledge();
-        Thread.interrupted(); // the stop has done its work; the report and the lock need I/O
-        outcome = RunOutcome.INTERRUPTED;
-        error = "interrupted by SIG" + StopRequest.signal().get();
-        throw e;
-      }
-      error = exitCodes.message(e);
-      exitCode = exitCodes.of(e); // the code the process will exit with
-      throw e;
-    } finally {
-      if (outcome != RunOutcome.FAILURE) {
-        exitCode = exitCodes.of(outcome);
-      }
-      report.finish(outcome, exitCode, clock.instant(), error);
-      try {
-        new RunReportStore(lake, conf).write(report, startedAt.toEpochMilli());
-      } catch (RuntimeException e) {
-        // the run's own outcome matters more than its report: say so, keep the exit code
-        listener.reportNotStored(e);
-      }
-      listener.finished(report);
-    }
-    return outcome;
+    return new ReportedRun(lake, conf, clock, listener, exitCodes)
+        .run(
+            settings.pull().personalData(),
+            startedAt,
+            report -> pullAndTransform(settings, report));
   }
 
   private RunOutcome pullAndTransform(Settings settings, RunReport report) {

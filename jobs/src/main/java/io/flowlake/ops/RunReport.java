@@ -35,6 +35,8 @@ public final class RunReport {
     // the full pull's count check against flows.json; stays null when no check ran (incremental)
     root.putNull("reconciliation");
     root.putNull("stale_lock_replaced");
+    // set when the run found nothing new before starting Spark (NothingNewRun)
+    root.putNull("probe");
     root.putNull("error");
   }
 
@@ -88,6 +90,11 @@ public final class RunReport {
     for (Audit audit : t.auditsPassed()) {
       audits.addObject().put("model", audit.model()).put("audit", audit.name()).put("passed", true);
     }
+  }
+
+  /** The run was decided by the probe, without Spark, in {@code seconds}. */
+  public void probe(double seconds, long requests) {
+    root.putObject("probe").put("seconds", seconds).put("requests", requests).put("spark", false);
   }
 
   public void finish(RunOutcome outcome, int exitCode, Instant finishedAt, String error) {

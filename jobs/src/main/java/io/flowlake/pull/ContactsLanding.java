@@ -129,6 +129,11 @@ final class ContactsLanding {
         staged.contactCount(), staged.rejectCount(), fields.size(), groups.size());
   }
 
+  /** The field and group lists read by {@link #prepare}, hashed ({@link DefinitionsDigest}). */
+  String definitionsDigest() {
+    return DefinitionsDigest.of(fields, groups);
+  }
+
   /** The type of each field the contacts table keeps, by key (for --segment-by's checks). */
   private Map<String, String> keptTypes() {
     Map<String, String> types = new LinkedHashMap<>();

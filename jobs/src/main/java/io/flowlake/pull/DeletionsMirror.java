@@ -4,8 +4,10 @@ import io.flowlake.lake.DeletionsWatermark;
 import io.flowlake.lake.Erasure;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
+import io.flowlake.lake.OverlapDigest;
 import io.flowlake.source.DeletedContacts;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,6 +21,7 @@ final class DeletionsMirror {
 
   private final SparkSession spark;
   private final LakePaths paths;
+  private OverlapDigest nextListing;
 
   DeletionsMirror(SparkSession spark, LakePaths paths) {
     this.spark = spark;
@@ -44,6 +47,29 @@ final class DeletionsMirror {
         && (previous == null || listing.newest().isAfter(previous))) {
       watermark.set(listing.newest());
     }
+    nextListing = readAll ? nextListing(listing, watermark.get(), settings) : null;
     return erased;
+  }
+
+  /**
+   * What the next pull's listing will return if nothing is deleted meanwhile: the deletions this
+   * one listed from the (possibly moved) watermark less the overlap on. Null after {@link #mirror}
+   * listed records that did not parse, or before it ran.
+   */
+  OverlapDigest nextListing() {
+    return nextListing;
+  }
+
+  private static OverlapDigest nextListing(
+      DeletedContacts.Listing listing, Optional<Instant> watermark, PullSettings settings) {
+    Instant after = watermark.map(w -> w.minus(settings.overlap())).orElse(null);
+    OverlapDigest.Builder digest = new OverlapDigest.Builder(after);
+    for (int i = 0; i < listing.uuids().size(); i++) {
+      Instant at = listing.deletedAt().get(i);
+      if (after == null || !at.isBefore(after)) {
+        digest.add(listing.uuids().get(i), at);
+      }
+    }
+    return digest.digest();
   }
 }

@@ -131,7 +131,8 @@ public final class PullJob {
 
     ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
     List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
-    Erasure.Erased erased = new DeletionsMirror(spark, paths).mirror(settings, t0);
+    DeletionsMirror deletions = new DeletionsMirror(spark, paths);
+    Erasure.Erased erased = deletions.mirror(settings, t0);
     stages.erased(erased);
     PullRecord record =
         new PullRecord(
@@ -157,6 +158,9 @@ public final class PullJob {
     ReaderFeatures.dropDeletionVectors(spark, paths);
     state.commit(record);
     stages.completed(PullStage.STATE_COMMITTED);
+    // after the commit, which it names: what lets the next run see "nothing new" without Spark
+    new NextPullRecorder(spark, paths)
+        .record(record, settings.overlap(), contacts, deletions.nextListing());
     return record;
   }
 

@@ -23,8 +23,10 @@ public final class DeletedContacts {
    * @param uuids the deleted contacts, in deletion order
    * @param newest the latest deletion time listed, null if none
    * @param rejected records that did not parse (their uuid unknown, so not erased)
+   * @param deletedAt each deletion's time, in the order of {@code uuids}
    */
-  public record Listing(List<String> uuids, Instant newest, long rejected) {}
+  public record Listing(
+      List<String> uuids, Instant newest, long rejected, List<Instant> deletedAt) {}
 
   /**
    * @param after null for every deletion up to {@code before}
@@ -34,6 +36,7 @@ public final class DeletedContacts {
       Map<String, String> sourceOptions, int requestsPerHour, Instant after, Instant before) {
     ApiConfig api = SourceOptions.connection(sourceOptions);
     List<String> uuids = new ArrayList<>();
+    List<Instant> deletedAt = new ArrayList<>();
     Instant newest = null;
     long rejected = 0;
     try (ContactsClient client = new ContactsClient(api, requestsPerHour)) {
@@ -42,6 +45,7 @@ public final class DeletedContacts {
         ContactPage page = pages.next();
         for (ContactRecord contact : page.contacts()) {
           uuids.add(contact.uuid());
+          deletedAt.add(contact.modifiedOn());
           newest =
               newest == null || contact.modifiedOn().isAfter(newest)
                   ? contact.modifiedOn()
@@ -50,7 +54,7 @@ public final class DeletedContacts {
         rejected += page.rejects().size();
       }
     }
-    return new Listing(uuids, newest, rejected);
+    return new Listing(uuids, newest, rejected, deletedAt);
   }
 
   private DeletedContacts() {}

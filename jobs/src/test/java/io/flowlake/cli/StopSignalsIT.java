@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code run} in its own JVM, stopped with SIGINT or SIGTERM while it fetches, while it writes the
  * lake and while it builds the marts: each time it stops within seconds, releases the lock, stores
  * a report saying {@code interrupted} with the code the process really exits with (130 or 143), and
- * prints one line; and the next run completes the lake.
+ * prints one line; and the next run completes the lake. A run stopped while it probes for anything
+ * new (before Spark) unwinds the same way.
  */
 @ExtendWith(SharedSpark.class)
 class StopSignalsIT {
@@ -88,6 +89,14 @@ class StopSignalsIT {
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList();
     assertThat(inLake).hasSameSizeAs(truth).containsExactlyInAnyOrderElementsOf(truth);
+
+    // 4. while the next run asks the workspace whether anything is new, before any Spark
+    long probeReadsBefore = runsPagesRead(sim);
+    stopWhen(sim, lake, signal, expectedExit, log -> runsPagesRead(sim) > probeReadsBefore);
+    List<JsonNode> all = RunReports.in(lake);
+    JsonNode probed = all.get(all.size() - 1);
+    assertThat(probed.get("outcome").asText()).as(probed.toString()).isEqualTo("interrupted");
+    assertThat(probed.get("exit_code").asInt()).isEqualTo(expectedExit);
   }
 
   /** Whether SIGINT (bit 1 of /proc's SigIgn mask) is ignored, as it was when this JVM started. */

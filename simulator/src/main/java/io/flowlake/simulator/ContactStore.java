@@ -1,6 +1,7 @@
 package io.flowlake.simulator;
 
 import io.flowlake.api.Contact;
+import io.flowlake.api.ContactField;
 import io.flowlake.api.ContactRecord;
 import io.flowlake.api.NamedRef;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class ContactStore {
   private final Map<Integer, Map<String, String>> changedFields = new HashMap<>();
   private Index index;
   private long[] groupCounts;
+  private final List<ContactField> addedFields = new ArrayList<>();
 
   ContactStore(long seed, int size, boolean anonymous, long now) {
     this.seed = seed;
@@ -42,6 +44,24 @@ final class ContactStore {
 
   GroupCatalog groups() {
     return groups;
+  }
+
+  /** Adds a manual group with no members. */
+  synchronized void addGroup(String name) {
+    groups.add(name);
+    groupCounts = null;
+  }
+
+  /** The contact fields: the catalog's, then those added since, in creation order. */
+  List<ContactField> fields() {
+    List<ContactField> all = new ArrayList<>(ContactFieldCatalog.FIELDS);
+    all.addAll(addedFields);
+    return all;
+  }
+
+  /** Adds a contact field no contact has a value for yet. */
+  void addField(ContactField field) {
+    addedFields.add(field);
   }
 
   /** The contact summary runs show (docs/rapidpro-api.md §2.3). */

@@ -25,7 +25,7 @@ final class FieldsEndpoint {
         workspace.read(
             store -> {
               List<FieldRow> rows = new ArrayList<>();
-              List<ContactField> fields = ContactFieldCatalog.FIELDS;
+              List<ContactField> fields = store.contacts().fields();
               for (int k = 0; k < fields.size(); k++) {
                 ContactField f = fields.get(k);
                 if (key == null || key.isEmpty() || key.equals(f.key())) {

@@ -24,10 +24,12 @@ final class GroupCatalog {
   static final int YOUTH_BORN_FROM = 2001;
   static final String PILOT_DISTRICT_NAME = "Nyarugenge";
 
-  private final List<Group> groups;
+  private final long seed;
+  private final List<Group> groups = new ArrayList<>();
 
   GroupCatalog(long seed) {
-    groups =
+    this.seed = seed;
+    groups.addAll(
         List.of(
             group(seed, OPEN_TICKETS, "Open Tickets", "tickets > 0", true),
             group(seed, U_REPORTERS, "U-Reporters", null, false),
@@ -37,7 +39,12 @@ final class GroupCatalog {
                 PILOT_DISTRICT,
                 "Pilot District",
                 "district = \"" + PILOT_DISTRICT_NAME + "\"",
-                false));
+                false)));
+  }
+
+  /** A manual group made now, with no members yet. */
+  void add(String name) {
+    groups.add(group(seed, groups.size(), name, null, false));
   }
 
   private static Group group(long seed, int index, String name, String query, boolean system) {
@@ -45,7 +52,7 @@ final class GroupCatalog {
   }
 
   List<Group> all() {
-    return groups;
+    return List.copyOf(groups);
   }
 
   /** The groups of a contact, in id order, as the contacts endpoint shows them. */

@@ -106,7 +106,25 @@ public final class Workspace {
 
   /** The workspace's contact fields in creation order. */
   public List<ContactField> contactFields() {
-    return ContactFieldCatalog.FIELDS;
+    return read(s -> s.contacts().fields());
+  }
+
+  /** Creates a contact field now; no contact has a value for it yet. */
+  public void addContactField(String key, String name, String type) {
+    write(
+        () -> {
+          store.contacts().addField(new ContactField(key, name, type));
+          return List.of();
+        });
+  }
+
+  /** Creates a manual contact group now, with no members yet. */
+  public void addContactGroup(String name) {
+    write(
+        () -> {
+          store.contacts().addGroup(name);
+          return List.of();
+        });
   }
 
   /** The workspace's contact groups in creation order, with their member counts now. */
