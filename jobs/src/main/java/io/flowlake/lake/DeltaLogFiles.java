@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,27 +64,52 @@ public final class DeltaLogFiles {
 
   /**
    * A metric of commit {@code version}'s {@code commitInfo} (e.g. {@code numOutputRows}), or empty
-   * when the commit did not record it (metrics switched off, or an operation without it).
+   * when the commit did not record it (metrics switched off, or an operation without it) or its
+   * file is gone.
    */
   public OptionalLong commitMetric(String table, long version, String metric) {
-    Path commit = new Path(new Path(table, "_delta_log"), String.format("%020d.json", version));
+    return commitInfo(table, version)
+        .map(info -> info.path("operationMetrics").path(metric))
+        .filter(value -> !value.isMissingNode())
+        .map(value -> OptionalLong.of(Long.parseLong(value.asText())))
+        .orElse(OptionalLong.empty());
+  }
+
+  /**
+   * The operation commit {@code version} recorded ({@code WRITE}, {@code DELETE}, {@code MERGE},
+   * ...), or empty when its file is gone (log cleanup) or it recorded none.
+   */
+  public Optional<String> commitOperation(String table, long version) {
+    return commitInfo(table, version)
+        .map(info -> info.path("operation"))
+        .filter(op -> !op.isMissingNode())
+        .map(JsonNode::asText);
+  }
+
+  /** Commit {@code version}'s {@code commitInfo} action; empty when it has none or is gone. */
+  private Optional<JsonNode> commitInfo(String table, long version) {
+    Path commit = commitFile(table, version);
     try {
       FileSystem fs = commit.getFileSystem(conf);
+      if (!fs.exists(commit)) {
+        return Optional.empty();
+      }
       try (BufferedReader lines =
           new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           JsonNode info = JSON.readTree(line).path("commitInfo");
           if (!info.isMissingNode()) {
-            JsonNode value = info.path("operationMetrics").path(metric);
-            return value.isMissingNode()
-                ? OptionalLong.empty()
-                : OptionalLong.of(Long.parseLong(value.asText()));
+            return Optional.of(info);
           }
         }
       }
-      return OptionalLong.empty();
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + commit, e);
     }
+  }
+
+  private static Path commitFile(String table, long version) {
+    return new Path(new Path(table, "_delta_log"), String.format("%020d.json", version));
   }
 }

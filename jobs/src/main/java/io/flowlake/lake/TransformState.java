@@ -31,8 +31,11 @@ public final class TransformState {
    * @param versions each source table's Delta version, by table name; a table the lake did not have
    *     is absent
    * @param fingerprint equal for two transforms whose marts are shaped the same way
+   * @param runValuesInStep whether {@code run_values} reflected every run of {@code runs} at the
+   *     versions read: no pull was between its merge and its refresh ({@link RunValuesPending}).
+   *     False for a record written before flowlake recorded it: not known
    */
-  public record Mark(Map<String, Long> versions, String fingerprint) {
+  public record Mark(Map<String, Long> versions, String fingerprint, boolean runValuesInStep) {
 
     public Mark {
       versions = Map.copyOf(versions);
@@ -50,6 +53,7 @@ public final class TransformState {
     ObjectNode versions = state.putObject("versions");
     new TreeMap<>(mark.versions()).forEach(versions::put);
     state.put("fingerprint", mark.fingerprint());
+    state.put("run_values_in_step", mark.runValuesInStep());
     store.write(file, state);
   }
 
@@ -58,6 +62,7 @@ public final class TransformState {
     n.path("versions")
         .fields()
         .forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
-    return new Mark(versions, n.path("fingerprint").asText(""));
+    return new Mark(
+        versions, n.path("fingerprint").asText(""), n.path("run_values_in_step").asBoolean(false));
   }
 }

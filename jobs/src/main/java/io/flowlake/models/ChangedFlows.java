@@ -70,7 +70,7 @@ final class ChangedFlows {
             table + " is at version " + after + ", the marts were computed from " + before);
       }
       try {
-        flows.addAll(changedFlows(table, before, after));
+        flows.addAll(changedFlows(table, before, after, last.get().runValuesInStep()));
       } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
         if (!ChangeFeed.unavailable(e)) {
           throw e;
@@ -97,15 +97,14 @@ final class ChangedFlows {
         "recomputing " + flows.size() + " changed flow(s), up to " + versions(now));
   }
 
-  private Set<String> changedFlows(String table, long before, long after) {
+  private Set<String> changedFlows(String table, long before, long after, boolean runValuesInStep) {
     String path = MartPaths.table(lake, table);
     Dataset<Row> values =
         switch (table) {
           case LakeTables.RUNS ->
               ChangeFeed.changedValues(spark, path, before, after, List.of("uuid"), "flow_uuid");
           case LakeTables.RUN_VALUES ->
-              ChangeFeed.changedValues(
-                  spark, path, before, after, List.of("run_uuid", "result_key"), "flow_uuid");
+              RunValuesChanges.flows(spark, path, before, after, runValuesInStep);
           default -> contactsFlows(path, before, after);
         };
     Set<String> flows = new TreeSet<>();

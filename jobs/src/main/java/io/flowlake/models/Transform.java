@@ -1,9 +1,11 @@
 package io.flowlake.models;
 
 import io.flowlake.lake.LakePaths;
+import io.flowlake.lake.RunValuesPending;
 import io.flowlake.lake.TransformState;
 import io.flowlake.lake.TransformState.Mark;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,9 +87,14 @@ public final class Transform {
         segments.isEmpty()
             ? segments.resolve(Map.of())
             : segments.resolve(SegmentViews.keptFieldTypes(spark, lake));
-    TransformState state =
-        new TransformState(new LakePaths(lake), spark.sparkContext().hadoopConfiguration());
-    Mark now = new Mark(SourceVersions.of(spark, lake), MartsFingerprint.of(catalog, settings));
+    LakePaths paths = new LakePaths(lake);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    TransformState state = new TransformState(paths, conf);
+    Mark now =
+        new Mark(
+            SourceVersions.of(spark, lake),
+            MartsFingerprint.of(catalog, settings),
+            !new RunValuesPending(paths, conf).isSet());
     ChangedFlows.Decision decision =
         full
             ? new ChangedFlows.Decision(FlowScope.everyFlow(), "rebuilding every mart: --full")

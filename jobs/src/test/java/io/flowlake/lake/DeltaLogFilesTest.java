@@ -60,6 +60,38 @@ class DeltaLogFilesTest {
     assertThat(log.commitMetric(table, 2, "numOutputRows")).hasValue(4);
   }
 
+  /**
+   * The transform tells a run_values refresh (an overwrite with replaceWhere) from an erasure (a
+   * DELETE) by the operation each commit records: the same names as Delta's history.
+   */
+  @Test
+  void eachCommitsOperationIsTheOneDeltasHistoryNames(SparkSession spark, @TempDir Path dir) {
+    String table = dir.resolve("t").toString();
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    spark.sql("select id as k, id % 2 as m from range(6)").write().format("delta").save(table);
+    spark
+        .sql("select id as k, 1L as m from range(10, 13)")
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", "m = 1")
+        .save(table);
+    DeltaTable.forPath(spark, table).delete("k = 0");
+
+    List<Row> history =
+        DeltaTable.forPath(spark, table)
+            .history()
+            .select("version", "operation")
+            .orderBy("version")
+            .collectAsList();
+    assertThat(history).extracting(r -> r.getString(1)).containsExactly("WRITE", "WRITE", "DELETE");
+    for (Row commit : history) {
+      assertThat(log.commitOperation(table, commit.getLong(0))).hasValue(commit.getString(1));
+    }
+    assertThat(log.commitOperation(table, 3)).isEmpty();
+    assertThat(log.commitMetric(table, 3, "numOutputRows")).isEmpty();
+  }
+
   @Test
   void aFolderWithoutACommitIsNoTable(SparkSession spark, @TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("_delta_log/_staged_commits"));
