@@ -6,7 +6,6 @@ import io.flowlake.lake.ChangeFeed;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.TransformState.Mark;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,11 +89,16 @@ final class ChangedFlows {
       return everyFlow("a changed flow's uuid is not a plain uuid");
     }
     if (flows.isEmpty()) {
-      return new Decision(FlowScope.only(Set.of()), "nothing changed since " + versions(now));
+      return new Decision(
+          FlowScope.only(Set.of()),
+          "nothing changed since " + SourceVersions.describe(now.versions()));
     }
     return new Decision(
         FlowScope.only(flows),
-        "recomputing " + flows.size() + " changed flow(s), up to " + versions(now));
+        "recomputing "
+            + flows.size()
+            + " changed flow(s), up to "
+            + SourceVersions.describe(now.versions()));
   }
 
   private Set<String> changedFlows(String table, long before, long after, boolean runValuesInStep) {
@@ -124,16 +128,5 @@ final class ChangedFlows {
 
   private static Decision everyFlow(String why) {
     return new Decision(FlowScope.everyFlow(), "rebuilding every mart: " + why);
-  }
-
-  private static String versions(Mark mark) {
-    StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, Long> e : new java.util.TreeMap<>(mark.versions()).entrySet()) {
-      text.append(text.length() == 0 ? "" : ", ")
-          .append(e.getKey())
-          .append(" v")
-          .append(e.getValue());
-    }
-    return text.toString();
   }
 }

@@ -4,10 +4,8 @@ import io.flowlake.lake.DeltaLogFiles;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.lake.TransformState;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -37,10 +35,7 @@ public final class MartsCurrent {
         return Optional.empty();
       }
     }
-    Map<String, Long> now = new LinkedHashMap<>();
-    for (String table : SourceVersions.TABLES) {
-      logs.latestVersion(MartPaths.table(lake.root(), table)).ifPresent(v -> now.put(table, v));
-    }
+    Map<String, Long> now = SourceVersions.of(conf, lake.root());
     for (String table : SourceVersions.TABLES) {
       // unsegmented marts do not read contacts, as ChangedFlows skips them
       if (!table.equals(LakeTables.CONTACTS)
@@ -48,18 +43,7 @@ public final class MartsCurrent {
         return Optional.empty();
       }
     }
-    return Optional.of(TransformResult.upToDate("nothing changed since " + versions(now)));
-  }
-
-  /** As {@link ChangedFlows} words it. */
-  private static String versions(Map<String, Long> versions) {
-    StringBuilder text = new StringBuilder();
-    for (Map.Entry<String, Long> e : new TreeMap<>(versions).entrySet()) {
-      text.append(text.length() == 0 ? "" : ", ")
-          .append(e.getKey())
-          .append(" v")
-          .append(e.getValue());
-    }
-    return text.toString();
+    return Optional.of(
+        TransformResult.upToDate("nothing changed since " + SourceVersions.describe(now)));
   }
 }

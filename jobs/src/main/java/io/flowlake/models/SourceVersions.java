@@ -1,9 +1,12 @@
 package io.flowlake.models;
 
+import io.flowlake.lake.DeltaLogFiles;
 import io.flowlake.lake.LakeTables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,11 +22,28 @@ final class SourceVersions {
   private SourceVersions() {}
 
   static Map<String, Long> of(SparkSession spark, String lake) {
+    return of(spark.sparkContext().hadoopConfiguration(), lake);
+  }
+
+  /** As {@link #of(SparkSession, String)}, without a Spark session: a listing of each log. */
+  static Map<String, Long> of(Configuration conf, String lake) {
+    DeltaLogFiles logs = new DeltaLogFiles(conf);
     Map<String, Long> versions = new LinkedHashMap<>();
     for (String table : TABLES) {
-      TableSnapshot.latestVersionIfAny(spark, MartPaths.table(lake, table))
-          .ifPresent(v -> versions.put(table, v));
+      logs.latestVersion(MartPaths.table(lake, table)).ifPresent(v -> versions.put(table, v));
     }
     return versions;
+  }
+
+  /** "contacts v3, run_values v4, runs v5": the versions as the transform's one line says them. */
+  static String describe(Map<String, Long> versions) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Long> e : new TreeMap<>(versions).entrySet()) {
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(e.getKey())
+          .append(" v")
+          .append(e.getValue());
+    }
+    return text.toString();
   }
 }

@@ -40,7 +40,7 @@ public final class NothingNewRun {
   private final Configuration conf;
   private final Clock clock;
   private final RunListener listener;
-  private final RunExitCodes exitCodes;
+  private final ReportedRun reported;
 
   public NothingNewRun(
       LakePaths lake,
@@ -52,7 +52,7 @@ public final class NothingNewRun {
     this.conf = conf;
     this.clock = clock;
     this.listener = listener;
-    this.exitCodes = exitCodes;
+    this.reported = new ReportedRun(lake, conf, clock, listener, exitCodes);
   }
 
   /** The run's outcome when it found nothing new without Spark; empty to run it the normal way. */
@@ -78,13 +78,12 @@ public final class NothingNewRun {
         StopRequest.acknowledge();
         Thread.interrupted(); // the report needs I/O
         return Optional.of(
-            new ReportedRun(lake, conf, clock, listener, exitCodes)
-                .run(
-                    settings.pull().personalData(),
-                    startedAt,
-                    report -> {
-                      throw e;
-                    }));
+            reported.run(
+                settings.pull().personalData(),
+                startedAt,
+                report -> {
+                  throw e;
+                }));
       }
       LOG.info("taking the normal path: the probe failed ({})", e.toString());
       return Optional.empty();
@@ -96,21 +95,20 @@ public final class NothingNewRun {
     double probeSeconds = (clock.millis() - probeStart.toEpochMilli()) / 1000.0;
     PullRecord pull = record(settings.pull(), digest, answer, probeStart, now);
     return Optional.of(
-        new ReportedRun(lake, conf, clock, listener, exitCodes)
-            .run(
-                settings.pull().personalData(),
-                startedAt,
-                report -> {
-                  // the pull history counts the probe's requests, as it counts a pull's
-                  new StateStore(lake, conf).log(pull);
-                  listener.pulled(pull);
-                  report.pull(pull, settings.maxRejects());
-                  listener.transformed(marts.get());
-                  report.transform(marts.get());
-                  report.probe(probeSeconds, answer.requests());
-                  listener.nothingNew(digest.watermark());
-                  return RunOutcome.NOTHING_NEW;
-                }));
+        reported.run(
+            settings.pull().personalData(),
+            startedAt,
+            report -> {
+              // the pull history counts the probe's requests, as it counts a pull's
+              new StateStore(lake, conf).log(pull);
+              listener.pulled(pull);
+              report.pull(pull, settings.maxRejects());
+              listener.transformed(marts.get());
+              report.transform(marts.get());
+              report.probe(probeSeconds, answer.requests());
+              listener.nothingNew(digest.watermark());
+              return RunOutcome.NOTHING_NEW;
+            }));
   }
 
   /**
