@@ -1,4 +1,9 @@
-"""The Spark session the notebooks share, and reading the lake's Delta tables into pandas.
+"""Reading the lake's Delta tables: marts into pandas without Spark, big tables with Spark.
+
+A mart is small (one row per flow, result, day or segment), so `read_mart` reads it with delta-rs
+(`deltalake`, one of the readers docs/readers.md tests against Spark's read) in well under a
+second; a notebook that charts only marts starts no JVM. `runs` and `run_values` grow with the
+workspace: `read_table` reads them with Spark, which scales.
 
 flowlake's shaded jar (jobs/target/flowlake-jobs-0.1.0-SNAPSHOT-spark.jar) already holds Delta
 Lake 4.4.0 and the `rapidpro` data source, so putting it on `spark.jars` is all the set-up Delta
@@ -11,7 +16,8 @@ import re
 import warnings
 from pathlib import Path
 
-from pyspark.sql import SparkSession
+import pandas as pd
+from deltalake import DeltaTable
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOG_CONFIG = Path(__file__).resolve().parent / "log4j2.properties"
@@ -38,6 +44,8 @@ def start_spark(app_name="flowlake-notebook"):
     # pyspark 4.2 warns on every pandas conversion that it has not caught up with pandas 3;
     # the conversions the notebooks make (numbers, strings, timestamps) are unaffected.
     warnings.filterwarnings("ignore", category=FutureWarning, module="pyspark")
+    from pyspark.sql import SparkSession  # here: a notebook over marts only never loads pyspark
+
     return (
         SparkSession.builder.master("local[2]")
         .appName(app_name)
@@ -80,6 +88,14 @@ def read_table(spark, lake, name):
     return spark.read.format("delta").load(str(folder))
 
 
-def read_mart(spark, lake, name):
-    """A mart as a pandas DataFrame (marts are small: one row per flow, result or day)."""
-    return read_table(spark, lake, name).toPandas()
+def read_mart(lake, name):
+    """A mart (marts/<name>) as a pandas DataFrame, read with delta-rs: no Spark needed.
+
+    Timestamps come as Spark's toPandas gives them in a UTC session (naive, in UTC), so a mart
+    reads the same whichever way it was read.
+    """
+    frame = DeltaTable(str(Path(lake) / "marts" / name)).to_pandas()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.DatetimeTZDtype):
+            frame[column] = frame[column].dt.tz_convert("UTC").dt.tz_localize(None)
+    return frame
