@@ -22,15 +22,24 @@ from deltalake import DeltaTable
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LOG_CONFIG = Path(__file__).resolve().parent / "log4j2.properties"
 SHADED_JAR = PROJECT_ROOT / "jobs" / "target" / "flowlake-jobs-0.1.0-SNAPSHOT-spark.jar"
+# Extra JVM flags for the Spark driver, appended to the project's; run_notebooks.py --quick-jvm
+# sets it. Unset for people: their notebook 4 may scan millions of runs, where C2 pays off.
+EXTRA_JVM_FLAGS = "FLOWLAKE_NOTEBOOK_JVM_FLAGS"
+
+
+def pom_property(name):
+    """A property of the project's pom.xml, whitespace folded: the one place JVM flags are kept."""
+    pom = (PROJECT_ROOT / "pom.xml").read_text(encoding="utf-8")
+    found = re.search(rf"<{re.escape(name)}>(.*?)</{re.escape(name)}>", pom, re.DOTALL)
+    if not found:
+        raise RuntimeError(f"no <{name}> property in {PROJECT_ROOT / 'pom.xml'}")
+    return " ".join(found.group(1).split())
 
 
 def jvm_flags():
-    """Spark's --add-opens list for JDK 17, read from the one place the project keeps it."""
-    pom = (PROJECT_ROOT / "pom.xml").read_text(encoding="utf-8")
-    found = re.search(r"<spark.jvm.flags>(.*?)</spark.jvm.flags>", pom, re.DOTALL)
-    if not found:
-        raise RuntimeError(f"no <spark.jvm.flags> property in {PROJECT_ROOT / 'pom.xml'}")
-    return " ".join(found.group(1).split())
+    """Spark's --add-opens list for JDK 17, then any flags from $FLOWLAKE_NOTEBOOK_JVM_FLAGS."""
+    extra = os.environ.get(EXTRA_JVM_FLAGS, "")
+    return " ".join([pom_property("spark.jvm.flags"), *extra.split()])
 
 
 def start_spark(app_name="flowlake-notebook"):
