@@ -70,6 +70,10 @@ def start_spark(app_name="flowlake-notebook"):
         .config("spark.sql.session.timeZone", "UTC")
         # The marts are small: a few partitions keep reads quick on a laptop.
         .config("spark.sql.shuffle.partitions", "4")
+        # Delta rebuilds a table's state from its log in 50 tasks by default: 20 s and more for
+        # the first read of a small table on a laptop, where 2 tasks take a second (the jobs set
+        # the same, see Sparks.java).
+        .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.bindAddress", "127.0.0.1")
