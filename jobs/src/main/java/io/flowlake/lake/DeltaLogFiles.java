@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -85,6 +89,52 @@ public final class DeltaLogFiles {
         .filter(op -> !op.isMissingNode())
         .map(JsonNode::asText);
   }
+
+  /**
+   * The table's settings as its latest commit left them, from that commit's checksum file ({@code
+   * N.crc}, which Delta writes after each commit with the table's {@code metadata} and {@code
+   * protocol}): the {@code metadata.configuration} properties and the protocol's reader and writer
+   * features. Empty when the table has no commit or its latest commit has no checksum (a writer
+   * with checksums off, or one killed between its commit and the checksum): the caller then asks
+   * Delta.
+   */
+  public Optional<TableSettings> latestSettings(String table) {
+    OptionalLong version = latestVersion(table);
+    if (version.isEmpty()) {
+      return Optional.empty();
+    }
+    Path checksum =
+        new Path(new Path(table, "_delta_log"), String.format("%020d.crc", version.getAsLong()));
+    try {
+      FileSystem fs = checksum.getFileSystem(conf);
+      if (!fs.exists(checksum)) {
+        return Optional.empty();
+      }
+      JsonNode crc;
+      try (InputStreamReader in =
+          new InputStreamReader(fs.open(checksum), StandardCharsets.UTF_8)) {
+        crc = JSON.readTree(in);
+      }
+      JsonNode configuration = crc.path("metadata").path("configuration");
+      JsonNode protocol = crc.path("protocol");
+      if (!configuration.isObject() || !protocol.isObject()) {
+        return Optional.empty();
+      }
+      Map<String, String> properties = new HashMap<>();
+      configuration
+          .fields()
+          .forEachRemaining(e -> properties.put(e.getKey(), e.getValue().asText()));
+      Set<String> features = new HashSet<>();
+      protocol.path("readerFeatures").forEach(f -> features.add(f.asText()));
+      protocol.path("writerFeatures").forEach(f -> features.add(f.asText()));
+      return Optional.of(new TableSettings(Map.copyOf(properties), Set.copyOf(features)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + checksum, e);
+    }
+  }
+
+  /** A table's properties and protocol features, as {@link #latestSettings} read them. */
+  public record TableSettings(Map<String, String> properties, Set<String> features) {}
 
   /** Commit {@code version}'s {@code commitInfo} action; empty when it has none or is gone. */
   private Optional<JsonNode> commitInfo(String table, long version) {

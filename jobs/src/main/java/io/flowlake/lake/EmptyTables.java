@@ -1,6 +1,5 @@
 package io.flowlake.lake;
 
-import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -17,16 +16,18 @@ public final class EmptyTables {
    * Creates each of the lake's run-side tables that does not exist yet; leaves the others alone.
    */
   public static void createMissing(SparkSession spark, LakePaths paths) {
-    if (!DeltaTable.isDeltaTable(spark, paths.runs())) {
+    // a listing of each _delta_log, not Delta's isDeltaTable: that opens a snapshot per table
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    if (!log.isTable(paths.runs())) {
       LakeTableCreator.runs(spark, paths);
     }
-    if (!DeltaTable.isDeltaTable(spark, paths.runValues())) {
+    if (!log.isTable(paths.runValues())) {
       LakeTableCreator.runValues(spark, paths);
     }
-    if (!DeltaTable.isDeltaTable(spark, paths.rejects())) {
+    if (!log.isTable(paths.rejects())) {
       LakeTableCreator.rejects(spark, paths);
     }
-    if (!DeltaTable.isDeltaTable(spark, paths.tombstones())) {
+    if (!log.isTable(paths.tombstones())) {
       LakeTableCreator.tombstones(spark, paths);
     }
   }

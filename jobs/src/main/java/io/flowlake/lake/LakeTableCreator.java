@@ -73,8 +73,11 @@ final class LakeTableCreator {
 
   private static DeltaTable create(
       SparkSession spark, String location, String name, StructType schema, String partitionColumn) {
-    clearUncommittedLog(spark, location);
     String statsColumns = StatsColumns.of(name);
+    if (settled(spark, location, name, statsColumns)) {
+      return DeltaTable.forPath(spark, location);
+    }
+    clearUncommittedLog(spark, location);
     var builder =
         DeltaTable.createIfNotExists(spark)
             .location(location)
@@ -95,6 +98,26 @@ final class LakeTableCreator {
       recordChanges(spark, properties, location);
     }
     return table;
+  }
+
+  /**
+   * Whether the table exists with every setting {@link #create} would give it, as its latest
+   * commit's checksum says ({@link DeltaLogFiles#latestSettings}): then opening it is all there is
+   * to do, and the pull that lands a few runs does not pay for {@code createIfNotExists} and two
+   * {@code DESCRIBE DETAIL}s (a table snapshot each) on every table it writes. Without a checksum
+   * the answer is no, and Delta is asked as before.
+   */
+  private static boolean settled(
+      SparkSession spark, String location, String name, String statsColumns) {
+    return new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+        .latestSettings(location)
+        .filter(s -> statsColumns.equals(s.properties().get(StatsColumns.PROPERTY)))
+        .filter(s -> !s.features().contains(ReaderFeatures.DELETION_VECTORS_FEATURE))
+        .filter(
+            s ->
+                !CHANGE_FEED_TABLES.contains(name)
+                    || "true".equals(s.properties().get(CHANGE_FEED)))
+        .isPresent();
   }
 
   /** A table created before {@link StatsColumns} existed is given the property now. */

@@ -46,7 +46,8 @@ public final class RunsMerge {
       return months;
     }
     Dataset<Row> rows = newestPerUuid(withLineage(batch, source));
-    boolean firstLoad = !DeltaTable.isDeltaTable(spark, paths.runs());
+    boolean firstLoad =
+        !new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).isTable(paths.runs());
     DeltaTable runs = LakeTableCreator.runs(spark, paths);
     if (firstLoad) {
       // A first load has nothing to match: one append is the same single commit, without a join.

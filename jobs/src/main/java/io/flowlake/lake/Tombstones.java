@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 
-import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.sql.Column;
@@ -79,7 +78,8 @@ public final class Tombstones {
   }
 
   private Dataset<Row> without(Dataset<Row> rows, Column contactHash) {
-    if (!DeltaTable.isDeltaTable(spark, paths.tombstones())) {
+    if (!new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+        .isTable(paths.tombstones())) {
       return rows;
     }
     Dataset<Row> erased = spark.read().format("delta").load(paths.tombstones()).select(HASH);
