@@ -93,10 +93,10 @@ public final class DeltaLogFiles {
   /**
    * The table's settings as its latest commit left them, from that commit's checksum file ({@code
    * N.crc}, which Delta writes after each commit with the table's {@code metadata} and {@code
-   * protocol}): the {@code metadata.configuration} properties and the protocol's reader and writer
-   * features. Empty when the table has no commit or its latest commit has no checksum (a writer
-   * with checksums off, or one killed between its commit and the checksum): the caller then asks
-   * Delta.
+   * protocol}): the {@code metadata.configuration} properties, the protocol's reader and writer
+   * features and the number of data files. Empty when the table has no commit or its latest commit
+   * has no checksum (a writer with checksums off, or one killed between its commit and the
+   * checksum): the caller then asks Delta.
    */
   public Optional<TableSettings> latestSettings(String table) {
     OptionalLong version = latestVersion(table);
@@ -127,14 +127,24 @@ public final class DeltaLogFiles {
       Set<String> features = new HashSet<>();
       protocol.path("readerFeatures").forEach(f -> features.add(f.asText()));
       protocol.path("writerFeatures").forEach(f -> features.add(f.asText()));
-      return Optional.of(new TableSettings(Map.copyOf(properties), Set.copyOf(features)));
+      long files = crc.path("numFiles").isIntegralNumber() ? crc.path("numFiles").asLong() : -1;
+      return Optional.of(new TableSettings(Map.copyOf(properties), Set.copyOf(features), files));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + checksum, e);
     }
   }
 
-  /** A table's properties and protocol features, as {@link #latestSettings} read them. */
-  public record TableSettings(Map<String, String> properties, Set<String> features) {}
+  /**
+   * A table's properties and protocol features, and how many data files it has (-1 when the
+   * checksum did not say), as {@link #latestSettings} read them.
+   */
+  public record TableSettings(Map<String, String> properties, Set<String> features, long files) {
+
+    /** Whether the checksum says the table has no data file, so no row. */
+    public boolean empty() {
+      return files == 0;
+    }
+  }
 
   /** Commit {@code version}'s {@code commitInfo} action; empty when it has none or is gone. */
   private Optional<JsonNode> commitInfo(String table, long version) {

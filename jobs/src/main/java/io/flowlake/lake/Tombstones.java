@@ -78,11 +78,22 @@ public final class Tombstones {
   }
 
   private Dataset<Row> without(Dataset<Row> rows, Column contactHash) {
-    if (!new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
-        .isTable(paths.tombstones())) {
+    if (none()) {
       return rows;
     }
     Dataset<Row> erased = spark.read().format("delta").load(paths.tombstones()).select(HASH);
     return rows.join(erased, contactHash.equalTo(erased.col(HASH)), "left_anti");
+  }
+
+  /**
+   * No tombstone table, or one its latest checksum says is empty: then there is nothing to drop,
+   * and no join. Most lakes never erase, and the join costs every landing a scan of the table and a
+   * broadcast. A table without a checksum to say so is joined as before.
+   */
+  private boolean none() {
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    return log.latestSettings(paths.tombstones())
+        .map(DeltaLogFiles.TableSettings::empty)
+        .orElseGet(() -> !log.isTable(paths.tombstones()));
   }
 }

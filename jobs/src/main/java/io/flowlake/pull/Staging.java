@@ -44,7 +44,8 @@ final class Staging {
     delete(paths.stagingRoot(), conf);
     read.write().parquet(dir);
     SourceMetrics.Totals totals = SourceMetrics.collect(id);
-    return new Staging(dir, conf, spark.read().parquet(dir), totals);
+    // the files' schema is the read's: given, Spark need not run a job to read their footers
+    return new Staging(dir, conf, spark.read().schema(read.schema()).parquet(dir), totals);
   }
 
   /** The records that parsed, without the reject column. */

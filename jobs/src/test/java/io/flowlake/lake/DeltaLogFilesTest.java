@@ -92,6 +92,43 @@ class DeltaLogFilesTest {
     assertThat(log.commitMetric(table, 3, "numOutputRows")).isEmpty();
   }
 
+  /**
+   * A table's settings read from its latest checksum file are Delta's own: the properties, the
+   * protocol's features and the number of files its detail names, after an ALTER as after the
+   * create; a table whose latest commit has no checksum has none to read.
+   */
+  @Test
+  void latestSettingsAgreeWithDeltasDetail(SparkSession spark, @TempDir Path dir) throws Exception {
+    String table = dir.resolve("t").toString();
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    assertThat(log.latestSettings(table)).isEmpty();
+    spark.sql(
+        "create table delta.`"
+            + table
+            + "` (k bigint) using delta tblproperties ('delta.enableDeletionVectors' = 'true')");
+    spark.sql("alter table delta.`" + table + "` set tblproperties ('flowlake.test' = 'x')");
+
+    Row detail =
+        DeltaTable.forPath(spark, table).detail().select("properties", "tableFeatures").head();
+    DeltaLogFiles.TableSettings settings = log.latestSettings(table).orElseThrow();
+    assertThat(settings.properties())
+        .isEqualTo(detail.getJavaMap(0))
+        .containsEntry("flowlake.test", "x");
+    assertThat(settings.features())
+        .containsExactlyInAnyOrderElementsOf(detail.<String>getList(1))
+        .contains("deletionVectors");
+
+    assertThat(settings.empty()).isTrue();
+    spark.sql("insert into delta.`" + table + "` select id from range(3)");
+    long files = DeltaTable.forPath(spark, table).detail().select("numFiles").head().getLong(0);
+    assertThat(files).isPositive();
+    assertThat(log.latestSettings(table).orElseThrow().files()).isEqualTo(files);
+
+    long latest = log.latestVersion(table).orElseThrow();
+    Files.delete(dir.resolve("t/_delta_log").resolve(String.format("%020d.crc", latest)));
+    assertThat(log.latestSettings(table)).isEmpty();
+  }
+
   @Test
   void aFolderWithoutACommitIsNoTable(SparkSession spark, @TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("_delta_log/_staged_commits"));
