@@ -2,21 +2,31 @@
 
     python notebooks/run_notebooks.py --lake demo-lake --out build/notebooks \
         [--api URL --token-file FILE] [--readme-chart docs/flow-overview.png] \
-        [--segments-chart docs/segments.png]
+        [--segments-chart docs/segments.png] [--jobs 2] [--quick-jvm]
 
 Each notebook runs with papermill (the lake and the other options go into its `parameters` cell),
 its executed copy is saved as <out>/<name>.ipynb and rendered to <out>/<name>.html, and the run
 fails (exit 1) when a cell raised, when a cell tagged `chart` produced no image, or when a cell
 draws with matplotlib without that tag (so no chart escapes the image check). Exit 2: bad usage.
+
+The notebooks are independent: --jobs N runs N at once, each in a process and kernel of its own
+(the ones over marts only finish in seconds beside one that waits on its Spark driver). --quick-jvm
+starts each notebook's Spark driver with the tests' JVM flags (pom.xml `test.jvm.flags`: C1 only,
+parallel GC): quicker for the short sessions a test runs over a small lake, slower on long scans
+of a big one, so it is not the default.
 """
 
 import argparse
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
+
+from lake_session import EXTRA_JVM_FLAGS, pom_property
 
 HERE = Path(__file__).resolve().parent
 CHART_TAG = "chart"
@@ -34,7 +44,13 @@ def parse_args(argv):
     parser.add_argument("--readme-chart", help="also save the flow outcome chart to this PNG")
     parser.add_argument("--segments-chart", help="also save notebook 5's rates chart to this PNG")
     parser.add_argument("--only", help="run only the notebooks whose file name contains this")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="how many notebooks to run at once (default 1)")
+    parser.add_argument("--quick-jvm", action="store_true",
+                        help="start Spark drivers with pom.xml's test.jvm.flags (small lakes)")
     args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.exit(2, f"run_notebooks: --jobs {args.jobs} must be 1 or more\n")
     if not (Path(args.lake) / "marts").is_dir():
         parser.exit(2, f"run_notebooks: no marts under {args.lake}: run 'bin/flowlake demo' "
                        "or point --lake at a lake that 'flowlake transform' has written\n")
@@ -101,13 +117,21 @@ def main(argv):
     if not notebooks:
         print(f"run_notebooks: no notebook in {HERE} matches", file=sys.stderr)
         return 2
+    if args.quick_jvm:
+        os.environ[EXTRA_JVM_FLAGS] = pom_property("test.jvm.flags")  # the kernels inherit it
     failed = 0
-    for notebook in notebooks:
-        problems = run(notebook, args, out)
-        status = "ok" if not problems else "FAILED: " + "; ".join(problems)
-        print(f"{notebook.name}: {status} ({out / notebook.with_suffix('.html').name})", flush=True)
-        failed += bool(problems)
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        runs = [(notebook, pool.submit(run, notebook, args, out)) for notebook in notebooks]
+        for notebook, problems in runs:
+            failed += report(notebook, problems.result(), out)
     return 1 if failed else 0
+
+
+def report(notebook, problems, out):
+    """Prints the notebook's line of the summary; true when it failed."""
+    status = "ok" if not problems else "FAILED: " + "; ".join(problems)
+    print(f"{notebook.name}: {status} ({out / notebook.with_suffix('.html').name})", flush=True)
+    return bool(problems)
 
 
 if __name__ == "__main__":

@@ -108,7 +108,12 @@ class DemoWorkspaceIT {
             "--readme-chart",
             OUT.resolve("flow-overview.png").toString(),
             "--segments-chart",
-            OUT.resolve("segments.png").toString());
+            OUT.resolve("segments.png").toString(),
+            // Two notebooks at a time, Spark drivers with the tests' JVM flags: a short session
+            // over a small lake, where a cold JVM's start-up and compiling dominate.
+            "--jobs",
+            "2",
+            "--quick-jvm");
 
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(code).as(output).isZero();

@@ -73,7 +73,7 @@ final class ConcurrentTableWrites {
       return written;
     } catch (InterruptedException e) {
       interrupted = true;
-      throw new IllegalStateException("interrupted while writing the flow results tables", e);
+      throw new IllegalStateException("interrupted while writing " + tables.size() + " tables", e);
     } finally {
       futures.forEach(f -> f.cancel(false));
       stop(pool, interrupted);

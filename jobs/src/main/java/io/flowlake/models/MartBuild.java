@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Computes the marts of the flows in a scope and writes them: runs the models in dependency order
  * over the lake's tables filtered to the scope, audits each mart's rows, and replaces the scope's
- * rows of each mart in one Delta commit ({@link MartWriter#write}). Every mart's rows belong to one
- * flow each, so a flow's rows computed from its own runs equal those a full rebuild computes; so do
- * each flow's results tables ({@link FlowResultsTables}), written last.
+ * rows of each mart in one Delta commit ({@link MartWriter#write}). The marts that do not read each
+ * other are built side by side ({@link ModelWaves}, {@link ConcurrentTableWrites}). Every mart's
+ * rows belong to one flow each, so a flow's rows computed from its own runs equal those a full
+ * rebuild computes; so do each flow's results tables ({@link FlowResultsTables}), written last.
  */
 final class MartBuild {
 
@@ -25,9 +27,10 @@ final class MartBuild {
   private final ModelCatalog catalog;
   private final String lake;
   private final ModelRunner runner;
-  private final Map<String, Long> counts = new LinkedHashMap<>();
-  private final Map<String, Double> seconds = new LinkedHashMap<>();
-  private final List<Audit> passed = new ArrayList<>();
+  // written by the threads of a wave's marts; reported in the catalog's order
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final Map<String, Double> seconds = new ConcurrentHashMap<>();
+  private final Map<String, List<Audit>> passed = new ConcurrentHashMap<>();
 
   MartBuild(SparkSession spark, ModelCatalog catalog, String lake) {
     this.spark = spark;
@@ -42,13 +45,56 @@ final class MartBuild {
   TransformResult build(FlowScope scope, Map<String, Long> versions, SegmentSettings settings) {
     runner.registerSources(lake, scope, versions);
     SegmentViews.register(spark, lake, settings);
+    for (List<Model> wave : ModelWaves.of(catalog.models())) {
+      build(wave, scope);
+    }
+    Map<String, Long> rowCounts = new LinkedHashMap<>();
+    Map<String, Double> took = new LinkedHashMap<>();
+    List<Audit> audits = new ArrayList<>();
     for (Model model : catalog.models()) {
-      build(model, scope);
+      took.put(model.name(), seconds.get(model.name()));
+      if (counts.containsKey(model.name())) {
+        rowCounts.put(model.name(), counts.get(model.name()));
+        audits.addAll(passed.get(model.name()));
+      }
     }
     // each flow's results table, from the same scope-filtered views and flow_results_index
     FlowResultsTables.Published results = FlowResultsTables.publish(spark, lake, scope);
-    results.addTo(counts, seconds);
-    return new TransformResult(counts, passed, seconds, scope, "", results.notes());
+    results.addTo(rowCounts, took);
+    return new TransformResult(rowCounts, audits, took, scope, "", results.notes());
+  }
+
+  /**
+   * A wave's views and caches in order, then its marts side by side: each mart's audits and commit
+   * are seconds of driver-side work during which the cores would otherwise idle.
+   */
+  private void build(List<Model> wave, FlowScope scope) {
+    List<Model> marts = new ArrayList<>();
+    for (Model model : wave) {
+      if (model.isMart()) {
+        marts.add(model);
+      } else {
+        build(model, scope);
+      }
+    }
+    try {
+      ConcurrentTableWrites.run(
+          marts,
+          Model::name,
+          mart -> {
+            build(mart, scope);
+            return 0;
+          });
+    } catch (ConcurrentTableWrites.TableWriteException e) {
+      // as if the mart had been built on this thread: an audit that failed, a stop, Spark's error
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private void build(Model model, FlowScope scope) {
@@ -57,7 +103,7 @@ final class MartBuild {
     switch (model.materialized()) {
       case VIEW -> rows.createOrReplaceTempView(model.name());
       case CACHE -> keep(rows).createOrReplaceTempView(model.name());
-      case MART -> passed.addAll(publish(model, rows, scope));
+      case MART -> passed.put(model.name(), publish(model, rows, scope));
     }
     // without a Spark UI, this is where a slow transform shows which model costs what
     double took = (System.nanoTime() - start) / 1e9;
