@@ -90,9 +90,11 @@ public final class JobConsole implements RunListener {
   }
 
   @Override
-  public void vacuumed(int tables, java.time.Duration retention) {
+  public void vacuumed(io.flowlake.lake.VacuumResult vacuum, java.time.Duration retention) {
     out.printf(
-        "vacuum: %d tables purged and vacuumed, files older than %s removed%n", tables, retention);
+        "vacuum: %d tables vacuumed (%d purged first), %d skipped as unchanged;"
+            + " files older than %s removed%n",
+        vacuum.vacuumed(), vacuum.purged(), vacuum.skipped(), retention);
   }
 
   @Override

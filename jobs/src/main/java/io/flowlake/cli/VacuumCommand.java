@@ -34,8 +34,8 @@ final class VacuumCommand implements Callable<Integer> {
       LakePaths lake = lakeOption.paths(spark.session());
       JobConsole console = JobConsole.on(System.out);
       try (RunLock lock = Locks.take(spark.session(), lake, "vacuum", console)) {
-        int tables = new VacuumJob(spark.session(), lake, Clock.systemUTC()).run(retention);
-        console.vacuumed(tables, retention);
+        console.vacuumed(
+            new VacuumJob(spark.session(), lake, Clock.systemUTC()).run(retention), retention);
       }
       return ExitCodes.OK;
     }

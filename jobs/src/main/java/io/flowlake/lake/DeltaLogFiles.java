@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -144,6 +145,17 @@ public final class DeltaLogFiles {
     public boolean empty() {
       return files == 0;
     }
+  }
+
+  /**
+   * When commit {@code version} was made, as its {@code commitInfo} says (the writer's clock, the
+   * same one its removals are stamped with), or empty when its file is gone or it recorded none.
+   */
+  public Optional<Instant> commitTime(String table, long version) {
+    return commitInfo(table, version)
+        .map(info -> info.path("timestamp"))
+        .filter(JsonNode::isIntegralNumber)
+        .map(time -> Instant.ofEpochMilli(time.asLong()));
   }
 
   /** Commit {@code version}'s {@code commitInfo} action; empty when it has none or is gone. */

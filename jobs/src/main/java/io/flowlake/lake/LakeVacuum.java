@@ -4,9 +4,13 @@ import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +28,12 @@ import scala.runtime.BoxedUnit;
  * older version would lose files under it; a shorter one turns that check off for this call only,
  * and is safe only when nothing else uses the lake (the lake's lock keeps flowlake's own writers
  * out).
+ *
+ * <p>What it costs follows what changed: a table whose protocol has no deletion vectors (every
+ * table {@link ReaderFeatures} kept) has nothing to purge, and a table unchanged since a vacuum
+ * that left nothing behind has nothing to vacuum ({@link VacuumMark}); each is told from its {@code
+ * _delta_log}, where a purge or a vacuum costs a snapshot and Spark jobs even when it finds
+ * nothing.
  */
 public final class LakeVacuum {
 
@@ -43,15 +53,31 @@ public final class LakeVacuum {
 
   private final SparkSession spark;
   private final LakePaths paths;
+  private final Clock clock;
+  private final DeltaLogFiles log;
+  private final VersionChecksum checksums;
+  private final TableChanges changes;
 
-  public LakeVacuum(SparkSession spark, LakePaths paths) {
+  /**
+   * {@code clock} stamps each table's cutoff: it must not run ahead of the clock Delta's VACUUM
+   * reads, or a table could be skipped with files still due.
+   */
+  public LakeVacuum(SparkSession spark, LakePaths paths, Clock clock) {
     this.spark = spark;
     this.paths = paths;
+    this.clock = clock;
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    this.log = new DeltaLogFiles(conf);
+    this.checksums = new VersionChecksum(conf);
+    this.changes = new TableChanges(conf);
   }
 
-  /** Purges and vacuums each table; returns how many tables it vacuumed. */
-  public int vacuum(Duration retention) {
-    List<String> tables = tables();
+  /**
+   * Purges and vacuums each table that can have something to remove, given each table's mark from
+   * the last vacuum ({@link VacuumState#marks()}): a table with no mark is vacuumed.
+   */
+  public VacuumResult vacuum(Duration retention, Map<String, VacuumMark> marks) {
+    Map<String, Long> tables = tables();
     double hours = retention.toMillis() / 3_600_000.0;
     boolean belowSafety = retention.compareTo(DEFAULT_RETENTION) < 0;
     String previous = spark.conf().get(RETENTION_CHECK, "true");
@@ -64,16 +90,43 @@ public final class LakeVacuum {
         .set(
             LISTING_PARALLELISM,
             String.valueOf(Math.max(2, 4 * spark.sparkContext().defaultParallelism())));
+    Map<String, VacuumMark> next = new LinkedHashMap<>();
+    int purged = 0;
+    int skipped = 0;
     try {
-      for (String table : tables) {
-        spark.sql("reorg table delta.`" + table + "` apply (purge)");
-        withoutDeltaConsoleLines(() -> DeltaTable.forPath(spark, table).vacuum(hours));
+      for (Map.Entry<String, Long> table : tables.entrySet()) {
+        String location = table.getKey();
+        String key = key(location);
+        VacuumMark mark = marks.get(key);
+        if (changes.nothingToDelete(location, table.getValue(), mark, retention)) {
+          next.put(key, mark);
+          skipped++;
+          continue;
+        }
+        long latest = table.getValue();
+        if (checksums.mayHoldDeletionVectors(location, latest)) {
+          spark.sql("reorg table delta.`" + location + "` apply (purge)");
+          latest = log.latestVersion(location).orElse(latest);
+          purged++;
+        }
+        Instant start = clock.instant(); // no later than the cutoff Delta's VACUUM takes
+        Instant changedAt = changes.lastChange(location, latest, mark, start);
+        withoutDeltaConsoleLines(() -> DeltaTable.forPath(spark, location).vacuum(hours));
+        long after = log.latestVersion(location).orElse(latest);
+        next.put(key, new VacuumMark(after, changedAt, start.minus(retention), retention));
       }
     } finally {
       spark.conf().set(RETENTION_CHECK, previous);
       spark.conf().set(LISTING_PARALLELISM, previousParallelism);
     }
-    return tables.size();
+    return new VacuumResult(tables.size() - skipped, purged, skipped, next);
+  }
+
+  /** A table's key in the marks: its path under the lake's root. */
+  private String key(String location) {
+    String root = paths.rootPath().toUri().getPath();
+    String table = new Path(location).toUri().getPath();
+    return table.startsWith(root + "/") ? table.substring(root.length() + 1) : table;
   }
 
   /**
@@ -95,10 +148,11 @@ public final class LakeVacuum {
 
   /**
    * The Delta tables directly under the lake's root, its marts folder and the marts' folder of
-   * per-flow results tables.
+   * per-flow results tables, each with its latest version: read from each folder's {@code
+   * _delta_log}, where Delta's {@code isDeltaTable} would build a snapshot of each.
    */
-  List<String> tables() {
-    List<String> tables = new ArrayList<>();
+  Map<String, Long> tables() {
+    Map<String, Long> tables = new LinkedHashMap<>();
     Path marts = new Path(paths.marts());
     for (Path folder :
         List.of(paths.rootPath(), marts, new Path(marts, Erasure.FLOW_RESULTS_DIR))) {
@@ -109,8 +163,8 @@ public final class LakeVacuum {
         }
         for (FileStatus child : fs.listStatus(folder)) {
           String location = child.getPath().toString();
-          if (child.isDirectory() && DeltaTable.isDeltaTable(spark, location)) {
-            tables.add(location);
+          if (child.isDirectory()) {
+            log.latestVersion(location).ifPresent(version -> tables.put(location, version));
           }
         }
       } catch (IOException e) {

@@ -133,7 +133,7 @@ public final class RunJob {
     report.transform(marts);
     new VacuumJob(spark, lake, clock)
         .runIfDue(settings.vacuum())
-        .ifPresent(tables -> listener.vacuumed(tables, settings.vacuum().retention()));
+        .ifPresent(vacuum -> listener.vacuumed(vacuum, settings.vacuum().retention()));
     RunOutcome outcome = outcome(pull, settings.maxRejects());
     if (outcome == RunOutcome.PARTIAL) {
       listener.tooManyRejects(pull.rejects(), settings.maxRejects());

@@ -27,9 +27,9 @@ public interface RunListener {
 
   /**
    * The vacuum was due ({@link VacuumPolicy}): the lake's tables were purged and vacuumed to {@code
-   * retention}.
+   * retention}, those unchanged since the last vacuum skipped.
    */
-  default void vacuumed(int tables, java.time.Duration retention) {}
+  default void vacuumed(io.flowlake.lake.VacuumResult vacuum, java.time.Duration retention) {}
 
   /**
    * The pull rejected more records than the run allows: the run ends {@link RunOutcome#PARTIAL}.
