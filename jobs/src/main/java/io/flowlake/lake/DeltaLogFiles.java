@@ -1,5 +1,6 @@
 package io.flowlake.lake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -92,20 +93,24 @@ public final class DeltaLogFiles {
   }
 
   /**
-   * The table's settings as its latest commit left them, from that commit's checksum file ({@code
-   * N.crc}, which Delta writes after each commit with the table's {@code metadata} and {@code
-   * protocol}): the {@code metadata.configuration} properties, the protocol's reader and writer
-   * features and the number of data files. Empty when the table has no commit or its latest commit
-   * has no checksum (a writer with checksums off, or one killed between its commit and the
-   * checksum): the caller then asks Delta.
+   * The table's settings as its latest commit left them ({@link #settings}); empty when the table
+   * has no commit.
    */
   public Optional<TableSettings> latestSettings(String table) {
     OptionalLong version = latestVersion(table);
-    if (version.isEmpty()) {
-      return Optional.empty();
-    }
-    Path checksum =
-        new Path(new Path(table, "_delta_log"), String.format("%020d.crc", version.getAsLong()));
+    return version.isEmpty() ? Optional.empty() : settings(table, version.getAsLong());
+  }
+
+  /**
+   * The table's settings at {@code version}, from that commit's checksum file ({@code N.crc}, which
+   * Delta writes after each commit with the table's {@code metadata} and {@code protocol}): the
+   * {@code metadata.configuration} properties, the protocol's reader and writer features, the
+   * number of data files and of deletion vectors. Empty when the commit has no checksum (a writer
+   * with checksums off, or one killed between its commit and the checksum) or one that does not
+   * parse: the caller then asks Delta, or takes the safe answer.
+   */
+  public Optional<TableSettings> settings(String table, long version) {
+    Path checksum = new Path(new Path(table, "_delta_log"), String.format("%020d.crc", version));
     try {
       FileSystem fs = checksum.getFileSystem(conf);
       if (!fs.exists(checksum)) {
@@ -115,6 +120,8 @@ public final class DeltaLogFiles {
       try (InputStreamReader in =
           new InputStreamReader(fs.open(checksum), StandardCharsets.UTF_8)) {
         crc = JSON.readTree(in);
+      } catch (JsonProcessingException e) {
+        return Optional.empty(); // a checksum that does not parse proves nothing
       }
       JsonNode configuration = crc.path("metadata").path("configuration");
       JsonNode protocol = crc.path("protocol");
@@ -128,22 +135,39 @@ public final class DeltaLogFiles {
       Set<String> features = new HashSet<>();
       protocol.path("readerFeatures").forEach(f -> features.add(f.asText()));
       protocol.path("writerFeatures").forEach(f -> features.add(f.asText()));
-      long files = crc.path("numFiles").isIntegralNumber() ? crc.path("numFiles").asLong() : -1;
-      return Optional.of(new TableSettings(Map.copyOf(properties), Set.copyOf(features), files));
+      return Optional.of(
+          new TableSettings(
+              Map.copyOf(properties),
+              Set.copyOf(features),
+              count(crc, "numFiles"),
+              count(crc, "numDeletionVectorsOpt")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + checksum, e);
     }
   }
 
+  private static long count(JsonNode crc, String field) {
+    return crc.path(field).isIntegralNumber() ? crc.path(field).asLong() : -1;
+  }
+
   /**
-   * A table's properties and protocol features, and how many data files it has (-1 when the
-   * checksum did not say), as {@link #latestSettings} read them.
+   * A table's properties and protocol features, and how many data files and deletion vectors it has
+   * (-1 when the checksum did not say), as {@link #settings} read them.
    */
-  public record TableSettings(Map<String, String> properties, Set<String> features, long files) {
+  public record TableSettings(
+      Map<String, String> properties, Set<String> features, long files, long deletionVectors) {
 
     /** Whether the checksum says the table has no data file, so no row. */
     public boolean empty() {
       return files == 0;
+    }
+
+    /**
+     * Whether rows may be deleted through deletion vectors, that a purge would rewrite: not when
+     * the protocol lacks the feature or the checksum counts no vector.
+     */
+    public boolean mayHoldDeletionVectors() {
+      return features.contains(ReaderFeatures.DELETION_VECTORS_FEATURE) && deletionVectors != 0;
     }
   }
 

@@ -55,7 +55,6 @@ public final class LakeVacuum {
   private final LakePaths paths;
   private final Clock clock;
   private final DeltaLogFiles log;
-  private final VersionChecksum checksums;
   private final TableChanges changes;
 
   /**
@@ -68,7 +67,6 @@ public final class LakeVacuum {
     this.clock = clock;
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     this.log = new DeltaLogFiles(conf);
-    this.checksums = new VersionChecksum(conf);
     this.changes = new TableChanges(conf);
   }
 
@@ -104,7 +102,10 @@ public final class LakeVacuum {
           continue;
         }
         long latest = table.getValue();
-        if (checksums.mayHoldDeletionVectors(location, latest)) {
+        // no checksum to say: purge
+        if (log.settings(location, latest)
+            .map(DeltaLogFiles.TableSettings::mayHoldDeletionVectors)
+            .orElse(true)) {
           spark.sql("reorg table delta.`" + location + "` apply (purge)");
           latest = log.latestVersion(location).orElse(latest);
           purged++;
