@@ -4,7 +4,9 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
@@ -61,6 +63,54 @@ public final class ChangeFeed {
         .select(explode(array(col("first.value"), col("last.value"))).as("value"))
         .where(col("value").isNotNull())
         .distinct();
+  }
+
+  /** {@link #netChanges}' column: whether the key exists at the range's end. */
+  public static final String EXISTS = "_exists";
+
+  /**
+   * The net change of each key between version {@code after} and version {@code upTo}: one row per
+   * key whose row differs, with the table's columns as of its last image in the range and {@link
+   * #EXISTS}, false when the key is gone at {@code upTo} (its columns are then its last
+   * before-image).
+   *
+   * <p>A key's state before the range is its earliest image if that is a before-image ({@code
+   * delete}, {@code update_preimage}), else it did not exist; its state after is its latest image
+   * if that is an after-image ({@code insert}, {@code update_postimage}), else it is gone. Within
+   * one commit before-images come first. A key that ends as it began (a row rewritten unchanged, or
+   * inserted and deleted within the range) is left out. Rows are compared as JSON, since Spark
+   * compares no maps.
+   */
+  public static Dataset<Row> netChanges(
+      SparkSession spark, String path, long after, long upTo, List<String> key) {
+    Dataset<Row> changes = rowChanges(spark, path, after, upTo);
+    Column[] data =
+        Arrays.stream(changes.columns())
+            .filter(c -> !META.contains(c))
+            .map(c -> col("`" + c + "`"))
+            .toArray(Column[]::new);
+    Column order =
+        struct(
+            col("_commit_version").as("version"),
+            when(col("_change_type").isin("delete", "update_preimage"), 0)
+                .otherwise(1)
+                .as("after"));
+    Column json = to_json(struct(data));
+    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
+    Column existedBefore = col("first.after").equalTo(0);
+    Column existsAfter = col("last.after").equalTo(1);
+    Column unchanged =
+        existedBefore.and(existsAfter).and(col("first_row").equalTo(col("last_row")));
+    return changes
+        .groupBy(keys)
+        .agg(
+            min(order).as("first"),
+            max(order).as("last"),
+            min_by(json, order).as("first_row"),
+            max_by(json, order).as("last_row"),
+            max_by(struct(data), order).as("image"))
+        .where(existedBefore.or(existsAfter).and(not(unchanged)))
+        .select(col("image.*"), existsAfter.as(EXISTS));
   }
 
   /**

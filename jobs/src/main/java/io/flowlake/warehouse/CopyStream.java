@@ -25,7 +25,8 @@ final class CopyStream {
   /**
    * @return lines sent
    */
-  static long copy(Connection db, String copySql, Dataset<Row> lines, long splitBytes)
+  static long copy(
+      Connection db, String copySql, Dataset<Row> rows, CsvLines format, long splitBytes)
       throws SQLException {
     CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     long sent = 0;
@@ -34,7 +35,7 @@ final class CopyStream {
           new BufferedWriter(
               new OutputStreamWriter(new PGCopyOutputStream(copy, BUFFER), StandardCharsets.UTF_8),
               BUFFER);
-      try (PrefetchedLines it = new PrefetchedLines(lines, splitBytes)) {
+      try (PrefetchedLines it = new PrefetchedLines(rows, format, splitBytes)) {
         while (it.hasNext()) {
           out.write(it.next());
           out.write('\n');

@@ -52,5 +52,14 @@ final class ExportState {
     }
   }
 
+  /** Within the caller's transaction: drops {@code table}'s record, if any. */
+  static void forget(Connection db, String table) throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement("delete from " + TABLE + " where table_name = ?")) {
+      q.setString(1, table);
+      q.executeUpdate();
+    }
+  }
+
   private ExportState() {}
 }

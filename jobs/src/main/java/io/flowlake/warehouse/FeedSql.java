@@ -48,9 +48,13 @@ final class FeedSql {
     return "copy " + target + " (" + quoted(columns) + ") from stdin (format csv)";
   }
 
+  /**
+   * Deletes the rows the batch's deletes name by the table's {@link FeedSource#parent} columns: by
+   * key, or for a derived table all rows of each changed source row.
+   */
   static String deleteStaged(FeedTable table) {
     String join =
-        table.key().stream()
+        table.source().parent().stream()
             .map(k -> "t." + quote(k) + " = s." + quote(k))
             .collect(Collectors.joining(" and "));
     return "delete from "

@@ -4,21 +4,24 @@ import static org.apache.spark.sql.functions.col;
 
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
+import io.flowlake.lake.RunValuesRefresh;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * A lake table the warehouse feed keeps in step in PostgreSQL (docs/warehouse.md): the table of the
  * same name, its columns typed (nested values as {@code jsonb}), its lake key as primary key, and
- * the indexes analysts' queries need. The lake's contents are exported as they are: whatever the
- * personal-data policy kept at ingestion is all the warehouse gets.
+ * the indexes analysts' queries need; its rows read from {@code source} (itself, or for {@code
+ * run_values} derived from {@code runs}). The lake's contents are exported as they are: whatever
+ * the personal-data policy kept at ingestion is all the warehouse gets.
  */
 public record FeedTable(
     String name,
     Function<LakePaths, String> location,
     List<FeedColumn> columns,
     List<String> key,
-    List<String> indexes) {
+    List<String> indexes,
+    FeedSource source) {
 
   public static final FeedTable RUNS =
       new FeedTable(
@@ -47,7 +50,8 @@ public record FeedTable(
               FeedColumn.text("source"),
               FeedColumn.text(LakeTables.PARTITION_COLUMN)),
           List.of("uuid"),
-          List.of("flow_uuid, modified_on", "contact_uuid"));
+          List.of("flow_uuid, modified_on", "contact_uuid"),
+          FeedSource.itself(LakeTables.RUNS, LakePaths::runs, List.of("uuid")));
 
   public static final FeedTable RUN_VALUES =
       new FeedTable(
@@ -70,7 +74,13 @@ public record FeedTable(
               FeedColumn.text("run_exit_type"),
               FeedColumn.text(LakeTables.PARTITION_COLUMN)),
           List.of("run_uuid", "result_key"),
-          List.of("flow_uuid, result_key"));
+          List.of("flow_uuid, result_key"),
+          new FeedSource(
+              LakeTables.RUNS,
+              LakePaths::runs,
+              List.of("uuid"),
+              RunValuesRefresh::flatten,
+              List.of("run_uuid")));
 
   public static final FeedTable CONTACTS =
       new FeedTable(
@@ -90,7 +100,8 @@ public record FeedTable(
               FeedColumn.instant("modified_on"),
               FeedColumn.instant("last_seen_on")),
           List.of("uuid"),
-          List.of());
+          List.of(),
+          FeedSource.itself(LakeTables.CONTACTS, LakePaths::contacts, List.of("uuid")));
 
   /** In the order they are exported: a run's values after the run. */
   public static final List<FeedTable> ALL = List.of(RUNS, RUN_VALUES, CONTACTS);
@@ -101,6 +112,14 @@ public record FeedTable(
 
   List<String> columnNames() {
     return columns.stream().map(FeedColumn::name).toList();
+  }
+
+  /**
+   * The name {@link ExportState} records this table's version under: its own, or for a derived
+   * table its source's too ("run_values from runs"), since the version is the source's.
+   */
+  String stateName() {
+    return source.derived(this) ? name + " from " + source.name() : name;
   }
 
   List<String> pgTypes() {

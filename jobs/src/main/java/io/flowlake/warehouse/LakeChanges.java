@@ -1,64 +1,71 @@
 package io.flowlake.warehouse;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import io.flowlake.lake.ChangeFeed;
+import io.flowlake.lake.LakePaths;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What a fed table must receive, as COPY CSV lines (one column, {@code line}): the whole table at a
- * version, or the net change between two versions read from Delta's change data feed.
+ * What a fed table must receive, as rows of text fields in the table's column order ({@link
+ * CsvLines} makes them COPY CSV lines): the whole table at a version of its source, or the net
+ * change between two versions, read from the source's change data feed ({@link
+ * ChangeFeed#netChanges}) and followed by {@code _op}: 'u' upsert, 'd' delete.
  *
- * <p>Netting: a key's state before the range is its earliest change if that is a before-image
- * ({@code delete}, {@code update_preimage}), else it did not exist; its state after is its latest
- * change if that is an after-image ({@code insert}, {@code update_postimage}), else it is gone.
- * Within one commit before-images come first, so a month that {@code run_values}' refresh rewrote
- * whole (a delete and an insert of every key in one commit) nets to nothing for a key whose row did
- * not change. A key that ends where it began is not sent; one that ends absent is sent as a delete
- * ({@code ,d}), any other as an upsert of its last state ({@code ,u}).
+ * <p>A table read as it is gets a delete for each key gone at the end and an upsert of the last
+ * state of each other changed key. A derived table ({@code run_values}) gets, for each changed
+ * source row, a delete of all its rows (only its {@link FeedSource#parent} columns filled) and an
+ * upsert of each row derived from the source row's last state: a run's values are replaced whole,
+ * so a result key the run no longer has goes too.
  */
 final class LakeChanges {
 
-  static Dataset<Row> snapshot(SparkSession spark, String path, long version, FeedTable table) {
-    return spark
-        .read()
-        .format("delta")
-        .option("versionAsOf", version)
-        .load(path)
-        .select(CsvLines.of(table.columns()).as("line"));
+  static final String OP = "_op";
+
+  static Dataset<Row> snapshot(SparkSession spark, LakePaths paths, long version, FeedTable table) {
+    Dataset<Row> source =
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(table.source().location().apply(paths));
+    return table.source().rows().apply(source).select(CsvLines.texts(table.columns()));
   }
 
   static Dataset<Row> between(
-      SparkSession spark, String path, long after, long upTo, FeedTable table) {
-    Dataset<Row> changes = ChangeFeed.rowChanges(spark, path, after, upTo);
-    Column beforeImage = col("_change_type").isin("delete", "update_preimage");
-    Column state =
-        struct(
-            col("_commit_version").as("version"),
-            when(beforeImage, 0).otherwise(1).as("after"),
-            CsvLines.of(table.columns()).as("line"));
-    Column[] key = table.key().stream().map(k -> col(k)).toArray(Column[]::new);
-    Dataset<Row> perKey = changes.groupBy(key).agg(min(state).as("first"), max(state).as("last"));
-    Column existedBefore = col("first.after").equalTo(0);
-    Column existsAfter = col("last.after").equalTo(1);
-    Column unchanged =
-        existedBefore.and(existsAfter).and(col("first.line").equalTo(col("last.line")));
-    return perKey
-        .where(existedBefore.or(existsAfter).and(not(unchanged)))
-        .select(
-            when(existsAfter, concat(col("last.line"), lit(",u")))
-                .otherwise(concat(col("first.line"), lit(",d")))
-                .as("line"));
+      SparkSession spark, LakePaths paths, long after, long upTo, FeedTable table) {
+    FeedSource source = table.source();
+    Dataset<Row> net =
+        ChangeFeed.netChanges(spark, source.location().apply(paths), after, upTo, source.key());
+    Column exists = col(ChangeFeed.EXISTS);
+    if (!source.derived(table)) {
+      return net.select(
+          CsvLines.texts(table.columns(), when(exists, lit("u")).otherwise(lit("d")).as(OP)));
+    }
+    Dataset<Row> upserts =
+        source.rows().apply(net.where(exists)).select(CsvLines.texts(table.columns(), lit("u")));
+    return upserts.unionAll(net.select(clears(table)));
+  }
+
+  /** For each changed source row, its parent columns as text, every other column null, 'd'. */
+  private static Column[] clears(FeedTable table) {
+    List<String> parent = table.source().parent();
+    Column[] fields = new Column[table.columns().size() + 1];
+    for (int i = 0; i < table.columns().size(); i++) {
+      String name = table.columns().get(i).name();
+      int k = parent.indexOf(name);
+      Column value =
+          k >= 0 ? col(table.source().key().get(k)).cast("string") : lit(null).cast("string");
+      fields[i] = value.as(name);
+    }
+    fields[fields.length - 1] = lit("d").as(OP);
+    return fields;
   }
 
   private LakeChanges() {}

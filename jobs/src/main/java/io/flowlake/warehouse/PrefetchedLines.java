@@ -10,15 +10,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 
 /**
- * The lines of a one-column Dataset, partition by partition like {@code toLocalIterator}, but with
- * the next partition's Spark job running while the caller writes the current one to PostgreSQL, so
- * Spark and the database work at the same time. The driver holds at most two partitions; callers
- * size partitions for that ({@link #PARTITION_ROWS}).
+ * A Dataset's rows as COPY CSV lines ({@link CsvLines}), partition by partition like {@code
+ * toLocalIterator}, but with the next partition's Spark job running while the caller writes the
+ * current one to PostgreSQL, so Spark and the database work at the same time. The driver holds at
+ * most two partitions; callers size partitions for that ({@link #PARTITION_ROWS}).
  */
 final class PrefetchedLines implements Iterator<String>, AutoCloseable {
 
@@ -46,13 +45,13 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
    * @param splitBytes the lake files' split size while the scan is planned (Spark's {@code
    *     spark.sql.files.maxPartitionBytes}, restored after), so partitions come out small enough
    */
-  PrefetchedLines(Dataset<Row> lines, long splitBytes) {
-    RuntimeConfig conf = lines.sparkSession().conf();
+  PrefetchedLines(Dataset<Row> rows, CsvLines format, long splitBytes) {
+    RuntimeConfig conf = rows.sparkSession().conf();
     String key = "spark.sql.files.maxPartitionBytes";
     String before = conf.get(key);
     conf.set(key, String.valueOf(splitBytes));
     try {
-      this.rdd = lines.as(Encoders.STRING()).toJavaRDD();
+      this.rdd = rows.toJavaRDD().map(format);
       this.rdd.getNumPartitions(); // plans the scan now, under this split size
     } finally {
       conf.set(key, before);

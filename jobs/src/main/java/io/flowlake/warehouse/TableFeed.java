@@ -2,6 +2,7 @@ package io.flowlake.warehouse;
 
 import io.delta.tables.DeltaTable;
 import io.flowlake.lake.ChangeFeed;
+import io.flowlake.lake.LakePaths;
 import io.flowlake.models.TableSnapshot;
 import io.flowlake.warehouse.WarehouseFeed.Sent;
 import java.sql.Connection;
@@ -38,16 +39,17 @@ final class TableFeed {
     this.notes = notes;
   }
 
-  Sent feed(FeedTable table, String path) throws SQLException {
+  Sent feed(FeedTable table, LakePaths paths) throws SQLException {
+    String path = table.source().location().apply(paths);
     long version = TableSnapshot.latestVersion(spark, path);
-    OptionalLong exported = ExportState.version(db, table.name());
+    OptionalLong exported = ExportState.version(db, table.stateName());
     db.commit();
     if (exported.isPresent() && exported.getAsLong() == version) {
       return new Sent(table.name(), "up to date", version, 0, 0);
     }
     if (exported.isPresent() && exported.getAsLong() < version) {
       try {
-        return changes(table, path, exported.getAsLong(), version);
+        return changes(table, paths, exported.getAsLong(), version);
       } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
         db.rollback();
         if (!changesUnavailable(e)) {
@@ -70,10 +72,10 @@ final class TableFeed {
               + version
               + " (a new lake?); sending the whole table again, in one transaction");
     }
-    return full(table, path, version);
+    return full(table, paths, version);
   }
 
-  private Sent full(FeedTable table, String path, long version) throws SQLException {
+  private Sent full(FeedTable table, LakePaths paths, long version) throws SQLException {
     try {
       DeferredIndexes indexes = null;
       if (DeferredIndexes.empty(db, table.name())) {
@@ -87,12 +89,16 @@ final class TableFeed {
           CopyStream.copy(
               db,
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
-              LakeChanges.snapshot(spark, path, version, table),
-              splitBytes(path));
+              LakeChanges.snapshot(spark, paths, version, table),
+              new CsvLines(table.columns(), 0),
+              splitBytes(table.source().location().apply(paths)));
       if (indexes != null) {
         indexes.rebuild(db);
       }
-      ExportState.record(db, table.name(), version);
+      ExportState.record(db, table.stateName(), version);
+      if (!table.stateName().equals(table.name())) {
+        ExportState.forget(db, table.name()); // a record of the table's own versions, from before
+      }
       db.commit();
       return new Sent(table.name(), "full", version, rows, 0);
     } catch (Exception e) {
@@ -101,19 +107,21 @@ final class TableFeed {
     }
   }
 
-  private Sent changes(FeedTable table, String path, long after, long version) throws SQLException {
+  private Sent changes(FeedTable table, LakePaths paths, long after, long version)
+      throws SQLException {
     try (Statement sql = db.createStatement()) {
       sql.execute(FeedSql.createStage(table));
       List<String> staged = new ArrayList<>(table.columnNames());
-      staged.add("_op");
+      staged.add(LakeChanges.OP);
       CopyStream.copy(
           db,
           FeedSql.copyInto(FeedSql.STAGE, staged),
-          LakeChanges.between(spark, path, after, version, table),
-          splitBytes(path));
+          LakeChanges.between(spark, paths, after, version, table),
+          new CsvLines(table.columns(), 1),
+          splitBytes(table.source().location().apply(paths)));
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
-      ExportState.record(db, table.name(), version);
+      ExportState.record(db, table.stateName(), version);
       db.commit();
       return new Sent(table.name(), "changes", version, upserted, deleted);
     }

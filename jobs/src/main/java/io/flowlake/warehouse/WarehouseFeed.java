@@ -52,7 +52,7 @@ public final class WarehouseFeed {
     TableFeed feed = new TableFeed(spark, db, notes);
     List<Sent> sent = new ArrayList<>();
     for (FeedTable table : tables) {
-      sent.add(feed.feed(table, table.location().apply(paths)));
+      sent.add(feed.feed(table, paths));
     }
     return sent;
   }

@@ -1,7 +1,7 @@
 package io.flowlake.warehouse;
 
-import io.delta.tables.DeltaTable;
 import io.flowlake.lake.LakePaths;
+import io.flowlake.models.TableSnapshot;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -12,9 +12,11 @@ import org.apache.spark.sql.SparkSession;
 public final class FeedCsvFiles {
 
   public static void write(SparkSession spark, LakePaths paths, FeedTable table, String out) {
-    String path = table.location().apply(paths);
-    long version = DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-    LakeChanges.snapshot(spark, path, version, table).write().mode("overwrite").text(out);
+    long version = TableSnapshot.latestVersion(spark, table.source().location().apply(paths));
+    LakeChanges.snapshot(spark, paths, version, table)
+        .toJavaRDD()
+        .map(new CsvLines(table.columns(), 0))
+        .saveAsTextFile(out);
   }
 
   private FeedCsvFiles() {}
