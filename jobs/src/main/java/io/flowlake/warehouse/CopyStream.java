@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.postgresql.PGConnection;
@@ -26,7 +27,7 @@ final class CopyStream {
    * @return lines sent
    */
   static long copy(
-      Connection db, String copySql, Dataset<Row> rows, CsvLines format, long splitBytes)
+      Connection db, String copySql, Dataset<Row> rows, CsvLines format, OptionalLong splitBytes)
       throws SQLException {
     CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     long sent = 0;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,13 +44,14 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
 
   /**
    * @param splitBytes the lake files' split size while the scan is planned (Spark's {@code
-   *     spark.sql.files.maxPartitionBytes}, restored after), so partitions come out small enough
+   *     spark.sql.files.maxPartitionBytes}, restored after), so partitions come out small enough;
+   *     empty for Spark's own, where a shuffle sizes the partitions (a batch of net changes)
    */
-  PrefetchedLines(Dataset<Row> rows, CsvLines format, long splitBytes) {
+  PrefetchedLines(Dataset<Row> rows, CsvLines format, OptionalLong splitBytes) {
     RuntimeConfig conf = rows.sparkSession().conf();
     String key = "spark.sql.files.maxPartitionBytes";
     String before = conf.get(key);
-    conf.set(key, String.valueOf(splitBytes));
+    splitBytes.ifPresent(bytes -> conf.set(key, String.valueOf(bytes)));
     try {
       this.rdd = rows.toJavaRDD().map(format);
       this.rdd.getNumPartitions(); // plans the scan now, under this split size

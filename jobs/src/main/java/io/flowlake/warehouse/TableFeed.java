@@ -91,7 +91,7 @@ final class TableFeed {
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
               LakeChanges.snapshot(spark, paths, version, table),
               new CsvLines(table.columns(), 0),
-              splitBytes(table.source().location().apply(paths)));
+              OptionalLong.of(splitBytes(table.source().location().apply(paths))));
       if (indexes != null) {
         indexes.rebuild(db);
       }
@@ -118,7 +118,7 @@ final class TableFeed {
           FeedSql.copyInto(FeedSql.STAGE, staged),
           LakeChanges.between(spark, paths, after, version, table),
           new CsvLines(table.columns(), 1),
-          splitBytes(table.source().location().apply(paths)));
+          OptionalLong.empty()); // netted by key: a shuffle sizes the partitions
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
       ExportState.record(db, table.stateName(), version);
