@@ -106,8 +106,12 @@ public final class ExportVsCopy {
     SparkSession spark = session();
     LakePaths paths = new LakePaths(dir.resolve("lake").toUri().toString());
     long start = System.nanoTime();
+    double jvmCpu = CpuSeconds.jvm();
+    double pgCpu;
     Properties results = new Properties();
     try (Connection db = PgConnect.open(new JdbcTarget(url, null, null))) {
+      long backend = CpuSeconds.backendPid(db);
+      pgCpu = CpuSeconds.backend(backend);
       WarehouseFeed.lock(db, Duration.ZERO);
       // one table per call, as export does them one after another, to time each
       for (FeedTable table : FeedTable.ALL) {
@@ -119,10 +123,14 @@ public final class ExportVsCopy {
           results.setProperty(name + "." + sent.table(), sent.describe());
         }
       }
+      pgCpu = CpuSeconds.backend(backend) - pgCpu;
     }
     double seconds = seconds(start);
+    jvmCpu = CpuSeconds.jvm() - jvmCpu;
     System.out.printf(
-        "%s export: %.1f s, peak heap %d MB%n", name, seconds, PeakMemory.heapBytes() >> 20);
+        "%s export: %.1f s, peak heap %d MB; CPU %.1f s (JVM %.1f s, PostgreSQL %.1f s)%n",
+        name, seconds, PeakMemory.heapBytes() >> 20, jvmCpu + pgCpu, jvmCpu, pgCpu);
+    results.setProperty(name + ".cpu", String.valueOf(jvmCpu + pgCpu));
     results.setProperty(name + ".seconds", String.valueOf(seconds));
     results.setProperty(name + ".heapMB", String.valueOf(PeakMemory.heapBytes() >> 20));
     results.setProperty(
@@ -140,9 +148,13 @@ public final class ExportVsCopy {
     }
     spark.stop();
     double total = 0;
+    double jvmCpu = CpuSeconds.jvm();
+    double pgCpu;
     Properties results = new Properties();
     try (Connection db = PgConnect.open(new JdbcTarget(url, null, null));
         Statement sql = db.createStatement()) {
+      long backend = CpuSeconds.backendPid(db);
+      pgCpu = CpuSeconds.backend(backend);
       for (FeedTable table : FeedTable.ALL) {
         String floor = "floor_" + table.name();
         sql.execute("drop table if exists " + floor);
@@ -166,9 +178,14 @@ public final class ExportVsCopy {
         total += seconds;
         System.out.printf("  COPY %-12s %.1f s%n", table.name(), seconds);
       }
+      pgCpu = CpuSeconds.backend(backend) - pgCpu; // the tables' creation included: negligible
     }
-    System.out.printf("floor (COPY from CSV): %.1f s%n", total);
+    jvmCpu = CpuSeconds.jvm() - jvmCpu;
+    System.out.printf(
+        "floor (COPY from CSV): %.1f s; CPU %.1f s (JVM %.1f s, PostgreSQL %.1f s)%n",
+        total, jvmCpu + pgCpu, jvmCpu, pgCpu);
     results.setProperty("floor.seconds", String.valueOf(total));
+    results.setProperty("floor.cpu", String.valueOf(jvmCpu + pgCpu));
     save(dir, "floor", results);
   }
 
@@ -229,6 +246,13 @@ public final class ExportVsCopy {
     System.out.printf(
         "incremental export    %8.1f s = %.1f%% of the first (target <= 5%%)%n",
         incremental, 100 * incremental / first);
+    double firstCpu = Double.parseDouble(r.getProperty("first.cpu"));
+    double floorCpu = Double.parseDouble(r.getProperty("floor.cpu"));
+    double incrementalCpu = Double.parseDouble(r.getProperty("incremental.cpu"));
+    System.out.printf(
+        "CPU time (JVM + PostgreSQL backend; less sensitive to load): first %.1f s, COPY %.1f s"
+            + " (%.2fx), incremental %.1f s (%.1f%% of the first)%n",
+        firstCpu, floorCpu, floorCpu / firstCpu, incrementalCpu, 100 * incrementalCpu / firstCpu);
     System.out.printf(
         "peak heap: first %s MB, incremental %s MB, of a %s MB heap%n",
         r.getProperty("first.heapMB"),
