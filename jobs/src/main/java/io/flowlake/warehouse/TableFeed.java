@@ -19,6 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * and {@link ExportState}'s record of the version commit together, so a reader sees the table as of
  * the previous export or of this one, never a mix.
  *
+ * <p>A derived table ({@code run_values}) is read from its {@link FeedSource}, whose version is the
+ * one recorded, and its changes are that source's ({@link LakeChanges#between}).
+ *
  * <p>The first time (no record, or the lake is older than the record), the whole table: its old
  * rows deleted and the snapshot COPYed straight in; into an empty table, with its primary key and
  * indexes built after the COPY rather than maintained row by row ({@link DeferredIndexes}). After
@@ -45,7 +48,7 @@ final class TableFeed {
     OptionalLong exported = ExportState.version(db, table.stateName());
     db.commit();
     if (exported.isPresent() && exported.getAsLong() == version) {
-      return new Sent(table.name(), "up to date", version, 0, 0);
+      return new Sent(table.name(), "up to date", table.source().name(), version, 0, 0);
     }
     if (exported.isPresent() && exported.getAsLong() < version) {
       try {
@@ -100,7 +103,7 @@ final class TableFeed {
         ExportState.forget(db, table.name()); // a record of the table's own versions, from before
       }
       db.commit();
-      return new Sent(table.name(), "full", version, rows, 0);
+      return new Sent(table.name(), "full", table.source().name(), version, rows, 0);
     } catch (Exception e) {
       db.rollback();
       throw rethrow(e);
@@ -123,7 +126,7 @@ final class TableFeed {
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
       ExportState.record(db, table.stateName(), version);
       db.commit();
-      return new Sent(table.name(), "changes", version, upserted, deleted);
+      return new Sent(table.name(), "changes", table.source().name(), version, upserted, deleted);
     }
   }
 

@@ -17,17 +17,20 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class WarehouseFeed {
 
-  /** What one table received: {@code how} is "full", "changes" or "up to date". */
-  public record Sent(String table, String how, long version, long upserted, long deleted) {
+  /**
+   * What one table received: {@code how} is "full", "changes" or "up to date"; {@code version} is
+   * that of the lake table {@code from} ({@code runs} for {@code run_values}, derived from it).
+   */
+  public record Sent(
+      String table, String how, String from, long version, long upserted, long deleted) {
     public String describe() {
+      String at = from.equals(table) ? "lake version " : from + " version ";
       return switch (how) {
-        case "up to date" -> "up to date at lake version " + version;
-        case "full" ->
-            String.format("%,d rows (whole table) at lake version %d", upserted, version);
+        case "up to date" -> "up to date at " + at + version;
+        case "full" -> String.format("%,d rows (whole table) at %s%d", upserted, at, version);
         default ->
             String.format(
-                "%,d upserted, %,d deleted (changes) at lake version %d",
-                upserted, deleted, version);
+                "%,d upserted, %,d deleted (changes) at %s%d", upserted, deleted, at, version);
       };
     }
   }
