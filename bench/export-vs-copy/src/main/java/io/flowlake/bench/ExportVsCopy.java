@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 
+import io.flowlake.cli.Sparks;
 import io.flowlake.lake.Erasure;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
@@ -267,19 +268,13 @@ public final class ExportVsCopy {
     }
   }
 
+  /**
+   * flowlake's own session, as {@code export} opens it ({@link Sparks#open}): local mode on the 2
+   * cores, and its settings for a lake's small tables (Delta's table state rebuilt in 4 tasks, not
+   * 50, 8 shuffle partitions), so the phases pay what the commands pay.
+   */
   private static SparkSession session() {
-    return SparkSession.builder()
-        .master("local[2]")
-        .appName("bench export-vs-copy")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config(
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .getOrCreate();
+    return Sparks.open("bench export-vs-copy").session();
   }
 
   private static double seconds(long startNanos) {
