@@ -62,6 +62,7 @@ public class PullVsSequential {
   static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"));
   static final boolean CPU = Boolean.parseBoolean(System.getProperty("bench.cpu", "true"));
   static final int CHANGED = 600;
+  static final boolean PROFILE = Boolean.getBoolean("bench.profile");
 
   /** One flowlake pull as the simulator and the stage listener saw it. */
   record Pull(PullRecord record, Map<PullStage, Double> at, double erasedAt, double total, List<LoggedRequest> log) {
@@ -87,6 +88,9 @@ public class PullVsSequential {
     // The session `flowlake pull` runs in (bin/flowlake, spark-submit without settings of its own).
     SparkSession spark = Sparks.open("bench").session();
     spark.sparkContext().setLogLevel("WARN");
+    if (PROFILE) {
+      spark.sparkContext().addSparkListener(new Profile());
+    }
     int parallelism = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
     System.out.printf(
         "%d cores, parallelism %d; load average %.2f%n",
@@ -216,10 +220,17 @@ public class PullVsSequential {
     Map<PullStage, Double> at = new EnumMap<>(PullStage.class);
     double[] erasedAt = new double[1];
     long start = System.nanoTime();
+    Profile.start = start;
+    Profile.fetched = false;
+    Profile.Sampler sampler = PROFILE ? Profile.sample(Thread.currentThread()) : null;
     PullStage.Listener stages =
         new PullStage.Listener() {
           @Override
           public void completed(PullStage stage) {
+            if (PROFILE) {
+              System.err.printf("[profile] %7.2f stage %s%n", (System.nanoTime() - start) / 1e9, stage);
+              Profile.fetched |= stage == PullStage.FETCHED;
+            }
             at.putIfAbsent(stage, (System.nanoTime() - start) / 1e9);
           }
 
@@ -232,6 +243,9 @@ public class PullVsSequential {
         new PullJob(spark, new LakePaths(lake.toUri().toString()), Clock.systemUTC(), stages)
             .run(new PullSettings(options, Duration.ofMinutes(10), false), PullJob.newPullId());
     double total = (System.nanoTime() - start) / 1e9;
+    if (sampler != null) {
+      sampler.finish();
+    }
     return new Pull(record, at, erasedAt[0], total, sim.requests().all());
   }
 
@@ -440,4 +454,110 @@ public class PullVsSequential {
     return (os.getProcessCpuTime() - before) / 1e9;
   }
 
+
+  /**
+   * -Dbench.profile=true: each SQL execution and job as it ends (seconds since the pull began, and
+   * its length), and where the pull's thread spent its time after the fetch, sampled every 20 ms.
+   */
+  static final class Profile extends org.apache.spark.scheduler.SparkListener {
+    static volatile long start;
+    static volatile boolean fetched;
+    final Map<Long, Long> sqlStarts = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Long, String> sqlDescriptions = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Integer, Long> jobStarts = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Integer, String> jobSites = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static double now() {
+      return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart job) {
+      jobStarts.put(job.jobId(), System.nanoTime());
+      int tasks = 0;
+      for (var stage : scala.jdk.javaapi.CollectionConverters.asJava(job.stageInfos())) {
+        tasks += stage.numTasks();
+      }
+      jobSites.put(job.jobId(), tasks + " tasks " + job.properties().getProperty("callSite.short", "?"));
+    }
+
+    @Override
+    public void onJobEnd(org.apache.spark.scheduler.SparkListenerJobEnd job) {
+      Long began = jobStarts.remove(job.jobId());
+      if (began != null) {
+        System.err.printf(
+            "[profile] %7.2f   job %d %.2f s: %s%n",
+            now(), job.jobId(), (System.nanoTime() - began) / 1e9, jobSites.remove(job.jobId()));
+      }
+    }
+
+    @Override
+    public void onOtherEvent(org.apache.spark.scheduler.SparkListenerEvent event) {
+      if (event instanceof org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart s) {
+        sqlStarts.put(s.executionId(), System.nanoTime());
+        String site = java.util.Arrays.stream(s.details().split("\n"))
+            .filter(l -> l.contains("io.flowlake")).findFirst().orElse(s.description()).trim();
+        sqlDescriptions.put(s.executionId(), s.description().replaceAll("\\s+", " ") + " @ " + site);
+      } else if (event instanceof org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionEnd e) {
+        Long began = sqlStarts.remove(e.executionId());
+        if (began != null) {
+          System.err.printf(
+              "[profile] %7.2f sql %d %.2f s: %s%n",
+              now(), e.executionId(), (System.nanoTime() - began) / 1e9, sqlDescriptions.remove(e.executionId()));
+        }
+      }
+    }
+
+    static Sampler sample(Thread thread) {
+      Sampler sampler = new Sampler(thread);
+      sampler.setDaemon(true);
+      sampler.start();
+      return sampler;
+    }
+
+    /** Counts, after the fetch, the pull thread's innermost flowlake frames. */
+    static final class Sampler extends Thread {
+      final Thread target;
+      final Map<String, Integer> counts = new HashMap<>();
+      volatile boolean running = true;
+
+      Sampler(Thread target) {
+        this.target = target;
+      }
+
+      @Override
+      public void run() {
+        while (running) {
+          StackTraceElement[] stack = target.getStackTrace();
+          StringBuilder key = new StringBuilder();
+          int kept = 0;
+          String below = "";
+          for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("io.flowlake")) {
+              key.append(frame.getClassName().replace("io.flowlake.", "")).append('.').append(frame.getMethodName()).append(':').append(frame.getLineNumber()).append(" < ");
+              if (++kept == 4) {
+                break;
+              }
+            } else if (kept == 0) {
+              below = frame.getClassName() + "." + frame.getMethodName();
+            }
+          }
+          counts.merge((fetched ? "after fetch " : "until fetched ") + below.replaceAll(".*\\.([^.]+\\.[^.]+)$", "$1") + " | " + key, 1, Integer::sum);
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+
+      void finish() {
+        running = false;
+        counts.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .limit(40)
+            .forEach(e -> System.err.printf("[profile] sampled %6.2f s %s%n", e.getValue() * 0.02, e.getKey()));
+      }
+    }
+  }
 }
