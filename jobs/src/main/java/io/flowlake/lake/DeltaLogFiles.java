@@ -93,6 +93,14 @@ public final class DeltaLogFiles {
   }
 
   /**
+   * Whether the table surely holds no row: it has no commit, or its latest checksum counts no data
+   * file. A table whose latest commit has no checksum to say so is taken to hold rows.
+   */
+  public boolean holdsNoRows(String table) {
+    return latestSettings(table).map(TableSettings::empty).orElseGet(() -> !isTable(table));
+  }
+
+  /**
    * The table's settings as its latest commit left them ({@link #settings}); empty when the table
    * has no commit.
    */

@@ -1,5 +1,9 @@
 package io.flowlake.lake;
 
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -7,6 +11,11 @@ import org.apache.spark.sql.SparkSession;
  * rejects} before the first reject, {@code tombstones} before the first deletion, {@code runs} of
  * an empty workspace), so that a query, a notebook or an export of any documented table works on a
  * healthy lake from its first pull on.
+ *
+ * <p>Creating a Delta table is seconds of driver-side work (its first commit, its checksum, the log
+ * listing) and almost no Spark task, and nothing else writes these tables before the runs land: a
+ * pull creates the missing ones on a thread of its own while it fetches ({@link
+ * #startCreatingMissing}), which mostly waits on the API, instead of after it.
  */
 public final class EmptyTables {
 
@@ -16,19 +25,102 @@ public final class EmptyTables {
    * Creates each of the lake's run-side tables that does not exist yet; leaves the others alone.
    */
   public static void createMissing(SparkSession spark, LakePaths paths) {
+    try (Creation creation = startCreatingMissing(spark, paths)) {
+      creation.await();
+    }
+  }
+
+  /**
+   * Starts creating, on a thread of their own, the run-side tables that do not exist yet, and
+   * returns at once. Nothing may write those tables before {@link Creation#await} returns. The
+   * thread is started by the calling one, so it inherits its Spark local properties (a stop's
+   * cancel reaches its jobs).
+   */
+  public static Creation startCreatingMissing(SparkSession spark, LakePaths paths) {
     // a listing of each _delta_log, not Delta's isDeltaTable: that opens a snapshot per table
     DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
+    List<BiConsumer<SparkSession, LakePaths>> missing = new ArrayList<>();
     if (!log.isTable(paths.runs())) {
-      LakeTableCreator.runs(spark, paths);
+      missing.add(LakeTableCreator::runs);
     }
     if (!log.isTable(paths.runValues())) {
-      LakeTableCreator.runValues(spark, paths);
+      missing.add(LakeTableCreator::runValues);
     }
     if (!log.isTable(paths.rejects())) {
-      LakeTableCreator.rejects(spark, paths);
+      missing.add(LakeTableCreator::rejects);
     }
     if (!log.isTable(paths.tombstones())) {
-      LakeTableCreator.tombstones(spark, paths);
+      missing.add(LakeTableCreator::tombstones);
+    }
+    if (missing.isEmpty()) {
+      return Creation.none();
+    }
+    Creation creation = new Creation();
+    // one after the other on one thread: the fetch it overlaps needs the cores more than it does
+    creation.thread =
+        new Thread(
+            () -> {
+              try {
+                missing.forEach(create -> create.accept(spark, paths));
+                // The first table snapshot a JVM computes costs seconds of class loading and code
+                // generation; computed here, it does not fall on the first read of runs after
+                // the merge (the count check's).
+                DeltaTable.forPath(spark, paths.runs()).detail().head();
+              } catch (RuntimeException | Error e) {
+                creation.failure = e;
+              }
+            },
+            "flowlake-create-tables");
+    creation.thread.setDaemon(true);
+    creation.thread.start();
+    return creation;
+  }
+
+  /**
+   * Tables being created. {@link #await} waits for them and rethrows the first failure; {@link
+   * #close} only waits, so that no table is written after a failed pull has returned.
+   */
+  public static final class Creation implements AutoCloseable {
+
+    private Thread thread;
+    private volatile Throwable failure;
+
+    private Creation() {}
+
+    /** Nothing to create: for a landing whose caller created the tables. */
+    public static Creation none() {
+      return new Creation();
+    }
+
+    /** Waits until every table is created; throws the first creation's failure, if any. */
+    public void await() {
+      close();
+      Throwable failed = failure;
+      if (failed instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failed != null) {
+        throw (Error) failed;
+      }
+    }
+
+    /**
+     * Waits until the creations end, even when interrupted (a stop cancels their Spark jobs, and a
+     * creation is one commit), and then sets the interrupt flag again.
+     */
+    @Override
+    public void close() {
+      boolean interrupted = false;
+      while (thread != null && thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

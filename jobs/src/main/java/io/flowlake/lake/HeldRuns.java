@@ -51,7 +51,8 @@ public final class HeldRuns {
       return Optional.empty();
     }
     if (count > MOST_LOOKED_UP
-        || !new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).isTable(paths.runs())) {
+        || new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+            .holdsNoRows(paths.runs())) {
       return Optional.of(batch);
     }
     List<Row> read = batch.select("uuid", "modified_on").collectAsList();

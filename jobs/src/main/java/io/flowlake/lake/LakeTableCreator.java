@@ -91,6 +91,9 @@ final class LakeTableCreator {
       builder = builder.partitionedBy(partitionColumn);
     }
     DeltaTable table = builder.execute();
+    if (settled(spark, location, name, statsColumns)) {
+      return table; // created just now with every setting: no DESCRIBE DETAIL (a snapshot) to ask
+    }
     Map<String, String> properties = table.detail().select("properties").head().getJavaMap(0);
     keepStatsOnlyOn(spark, properties, location, statsColumns);
     ReaderFeatures.dropDeletionVectors(spark, table, location);

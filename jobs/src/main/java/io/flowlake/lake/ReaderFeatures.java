@@ -33,7 +33,8 @@ public final class ReaderFeatures {
    * Drops deletion vectors from each of the lake's run-side and contact tables that has them, once
    * per lake: {@code _state/reader-features.json} records that every table was looked at, and a
    * table created after that is created without the feature ({@link LakeTableCreator}), so later
-   * pulls open no table for this (seven snapshots, a few seconds of a pull with nothing new).
+   * pulls open no table for this (seven snapshots, a few seconds of a pull with nothing new). A
+   * table whose latest checksum shows a protocol without the feature is not opened either.
    */
   public static void dropDeletionVectors(SparkSession spark, LakePaths paths) {
     StateStore store = new StateStore(paths, spark.sparkContext().hadoopConfiguration());
@@ -48,6 +49,7 @@ public final class ReaderFeatures {
   }
 
   private static void dropFromEach(SparkSession spark, LakePaths paths) {
+    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
     for (String location :
         List.of(
             paths.runs(),
@@ -57,7 +59,13 @@ public final class ReaderFeatures {
             paths.contacts(),
             paths.contactFields(),
             paths.groups())) {
-      if (DeltaTable.isDeltaTable(spark, location)) {
+      // no table, or a latest checksum whose protocol lacks the feature: no snapshot to open
+      boolean without =
+          !log.isTable(location)
+              || log.latestSettings(location)
+                  .map(s -> !s.features().contains(DELETION_VECTORS_FEATURE))
+                  .orElse(false);
+      if (!without && DeltaTable.isDeltaTable(spark, location)) {
         dropDeletionVectors(spark, DeltaTable.forPath(spark, location), location);
       }
     }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.explode;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -14,7 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * Keeps {@code run_values} (one row per run and result key) equal to what {@code runs} says. It is
  * derived, never merged on its own: the months a merge touched are rebuilt from {@code runs} in one
  * atomic {@code replaceWhere} overwrite, so a result key a run no longer has disappears too, and a
- * re-run after a crash converges to the same rows.
+ * re-run after a crash converges to the same rows. A first load appends the rows derived from what
+ * it just appended to {@code runs} ({@link #refresh(RunsMerge.Merged)}): the same rows, without
+ * reading {@code runs} back.
  */
 public final class RunValuesRefresh {
 
@@ -26,6 +29,27 @@ public final class RunValuesRefresh {
     this.paths = paths;
   }
 
+  /**
+   * After {@link RunsMerge#merge}: a first load into an empty {@code run_values} is derived from
+   * the rows just appended to {@code runs} (the same rows, read from the same staged files) and
+   * appended, without reading {@code runs} back; any other merge rebuilds its months.
+   */
+  public void refresh(RunsMerge.Merged merged) {
+    if (merged.appended().isPresent()
+        && new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+            .holdsNoRows(paths.runValues())) {
+      LakeTableCreator.runValues(spark, paths);
+      flatten(merged.appended().get())
+          .write()
+          .format("delta")
+          .mode(SaveMode.Append)
+          .save(paths.runValues());
+    } else {
+      refresh(merged.months());
+    }
+  }
+
+  /** Rebuilds {@code months} of {@code run_values} from {@code runs}. */
   public void refresh(List<String> months) {
     if (months.isEmpty()) {
       return;
@@ -37,12 +61,14 @@ public final class RunValuesRefresh {
             + months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
             + ")";
     Dataset<Row> runs = spark.read().format("delta").load(paths.runs()).where(predicate);
-    flatten(runs)
-        .write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", predicate)
-        .save(paths.runValues());
+    DataFrameWriter<Row> write = flatten(runs).write().format("delta");
+    if (new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+        .holdsNoRows(paths.runValues())) {
+      // a first load: nothing to replace, and a blind append need not list the table's files
+      write.mode(SaveMode.Append).save(paths.runValues());
+    } else {
+      write.mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(paths.runValues());
+    }
   }
 
   /** runs → run_values: one row per entry of the {@code values} map. */

@@ -1,11 +1,16 @@
 package io.flowlake.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -32,30 +37,49 @@ public final class RunsMerge {
   }
 
   /**
-   * Merges the batch ({@link io.flowlake.source.RunColumns#RUN} columns) tagged with its source,
-   * and returns the {@code created_month} partitions it touched.
+   * What a merge did: the {@code created_month} partitions it touched and, when it was a first
+   * load's plain append of runs with no uuid twice, the rows it appended (which are then exactly
+   * what {@code runs} holds), so {@code run_values} can be derived from them without reading {@code
+   * runs} back ({@link RunValuesRefresh#refresh(Merged)}).
    */
-  public List<String> merge(Dataset<Row> batch, String source) {
-    // Months come from one column of the staged files; caching whole nested rows costs more.
-    List<String> months =
-        batch.select(date_format(col("created_on"), "yyyy-MM")).distinct().collectAsList().stream()
-            .map(r -> r.getString(0))
-            .sorted()
-            .toList();
+  public record Merged(List<String> months, Optional<Dataset<Row>> appended) {}
+
+  /**
+   * Merges the batch ({@link io.flowlake.source.RunColumns#RUN} columns) tagged with its source.
+   */
+  public Merged merge(Dataset<Row> batch, String source) {
+    // One pass over one or two columns of the staged files (caching whole nested rows costs more):
+    // the months, and whether any uuid comes twice (a run on a window edge, read by both windows).
+    Row facts =
+        batch
+            .agg(
+                sort_array(collect_set(date_format(col("created_on"), "yyyy-MM"))),
+                count(lit(1)),
+                countDistinct(col("uuid")))
+            .head();
+    List<String> months = facts.getList(0);
     if (months.isEmpty()) {
-      return months;
+      return new Merged(List.of(), Optional.empty());
     }
-    Dataset<Row> rows = newestPerUuid(withLineage(batch, source));
+    boolean unique = facts.getLong(1) == facts.getLong(2);
+    // without a uuid twice each run's one row is its newest: no window over whole nested rows
+    Dataset<Row> rows = withLineage(batch, source);
+    if (!unique) {
+      rows = newestPerUuid(rows);
+    }
+    // no runs yet, or only the empty table a first pull creates before its fetch (EmptyTables)
     boolean firstLoad =
-        !new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).isTable(paths.runs());
+        new DeltaLogFiles(spark.sparkContext().hadoopConfiguration()).holdsNoRows(paths.runs());
     DeltaTable runs = LakeTableCreator.runs(spark, paths);
     if (firstLoad) {
       // A first load has nothing to match: one append is the same single commit, without a join.
+      // (One writer at a time per lake, ops/RunLock: nothing lands between the look and the
+      // append.)
       rows.write().format("delta").mode(SaveMode.Append).save(paths.runs());
-    } else {
-      mergeInto(runs, rows, months);
+      return new Merged(List.copyOf(months), unique ? Optional.of(rows) : Optional.empty());
     }
-    return months;
+    mergeInto(runs, rows, months);
+    return new Merged(List.copyOf(months), Optional.empty());
   }
 
   private void mergeInto(DeltaTable runs, Dataset<Row> rows, List<String> months) {

@@ -91,9 +91,7 @@ public final class Tombstones {
    * broadcast. A table without a checksum to say so is joined as before.
    */
   private boolean none() {
-    DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
-    return log.latestSettings(paths.tombstones())
-        .map(DeltaLogFiles.TableSettings::empty)
-        .orElseGet(() -> !log.isTable(paths.tombstones()));
+    return new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+        .holdsNoRows(paths.tombstones());
   }
 }

@@ -102,66 +102,70 @@ public final class PullJob {
     // Before any write: a kept contact field the workspace does not have stops the pull here.
     Optional<ContactsLanding> contacts =
         ContactsLanding.prepare(spark, paths, stages, settings, settings.personalData());
-    Map<String, String> options = sourceOptions(settings, pullId, t0, after);
-    RunsReadPlan plan = RunsReadPlan.of(options);
-    List<RunsWindow> windows = plan.windows();
-    SourceMetrics.live(pullId).windowsPlanned.set(windows.size());
-    Chunk total = new Chunk();
-    total.fetched =
-        new SourceMetrics.Totals(plan.requests(), 0, 0, 0, plan.throttled(), plan.retries());
-    try {
-      for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
-        List<RunsWindow> chunk =
-            windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
-        Chunk done = pullChunk(options, chunk, pullId, t0, settings.personalData());
-        total.add(done);
-        watermark = later(watermark, done.newest);
-        if (watermark != null && watermark.isAfter(t0)) {
-          watermark = t0; // the read's upper bound: nothing later was asked for
+    // a first pull's tables are created while its windows are planned and fetched, not after;
+    // a pull that fails still waits for them, so nothing is written once it has returned
+    try (EmptyTables.Creation tables = EmptyTables.startCreatingMissing(spark, paths)) {
+      Map<String, String> options = sourceOptions(settings, pullId, t0, after);
+      RunsReadPlan plan = RunsReadPlan.of(options);
+      List<RunsWindow> windows = plan.windows();
+      SourceMetrics.live(pullId).windowsPlanned.set(windows.size());
+      Chunk total = new Chunk();
+      total.fetched =
+          new SourceMetrics.Totals(plan.requests(), 0, 0, 0, plan.throttled(), plan.retries());
+      try {
+        for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
+          List<RunsWindow> chunk =
+              windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
+          Chunk done = pullChunk(options, chunk, pullId, t0, settings.personalData(), tables);
+          total.add(done);
+          watermark = later(watermark, done.newest);
+          if (watermark != null && watermark.isAfter(t0)) {
+            watermark = t0; // the read's upper bound: nothing later was asked for
+          }
+          if (from + settings.chunkWindows() < windows.size() && watermark != null) {
+            // Every window up to this chunk's end is merged, so the watermark may move up to it.
+            state.checkpoint(pullId, t0, watermark, full);
+            stages.completed(PullStage.CHUNK_COMMITTED);
+          }
         }
-        if (from + settings.chunkWindows() < windows.size() && watermark != null) {
-          // Every window up to this chunk's end is merged, so the watermark may move up to it.
-          state.checkpoint(pullId, t0, watermark, full);
-          stages.completed(PullStage.CHUNK_COMMITTED);
-        }
+      } finally {
+        SourceMetrics.forget(pullId);
       }
-    } finally {
-      SourceMetrics.forget(pullId);
-    }
 
-    ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
-    List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
-    DeletionsMirror deletions = new DeletionsMirror(spark, paths);
-    Erasure.Erased erased = deletions.mirror(settings, t0);
-    stages.erased(erased);
-    PullRecord record =
-        new PullRecord(
-            pullId,
-            full ? "full" : "incremental",
-            started,
-            clock.instant(),
-            t0,
-            after,
-            watermarkBefore,
-            watermark,
-            total.fetched.requests(),
-            total.fetched.pages(),
-            total.fetched.runs(),
-            total.fetched.rejects(),
-            total.fetched.throttled(),
-            total.fetched.retries(),
-            total.months.size(),
-            mismatches,
-            contactsLanded,
-            erased.contacts());
-    EmptyTables.createMissing(spark, paths);
-    ReaderFeatures.dropDeletionVectors(spark, paths);
-    state.commit(record);
-    stages.completed(PullStage.STATE_COMMITTED);
-    // after the commit, which it names: what lets the next run see "nothing new" without Spark
-    new NextPullRecorder(spark, paths)
-        .record(record, settings.overlap(), contacts, deletions.nextListing());
-    return record;
+      ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
+      List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
+      DeletionsMirror deletions = new DeletionsMirror(spark, paths);
+      Erasure.Erased erased = deletions.mirror(settings, t0);
+      stages.erased(erased);
+      PullRecord record =
+          new PullRecord(
+              pullId,
+              full ? "full" : "incremental",
+              started,
+              clock.instant(),
+              t0,
+              after,
+              watermarkBefore,
+              watermark,
+              total.fetched.requests(),
+              total.fetched.pages(),
+              total.fetched.runs(),
+              total.fetched.rejects(),
+              total.fetched.throttled(),
+              total.fetched.retries(),
+              total.months.size(),
+              mismatches,
+              contactsLanded,
+              erased.contacts());
+      EmptyTables.createMissing(spark, paths);
+      ReaderFeatures.dropDeletionVectors(spark, paths);
+      state.commit(record);
+      stages.completed(PullStage.STATE_COMMITTED);
+      // after the commit, which it names: what lets the next run see "nothing new" without Spark
+      new NextPullRecorder(spark, paths)
+          .record(record, settings.overlap(), contacts, deletions.nextListing());
+      return record;
+    }
   }
 
   /**
@@ -173,7 +177,8 @@ public final class PullJob {
       List<RunsWindow> windows,
       String pullId,
       Instant t0,
-      PersonalData personalData) {
+      PersonalData personalData,
+      EmptyTables.Creation tables) {
     Map<String, String> chunkOptions = new HashMap<>(options);
     chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
     chunkOptions.remove(ReadSettings.AFTER.key());
@@ -185,7 +190,7 @@ public final class PullJob {
     Dataset<Row> read =
         spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
     RunLanding.Landed landed =
-        new RunLanding(spark, paths, stages, personalData)
+        new RunLanding(spark, paths, stages, personalData, tables)
             .land(read, pullId, LakeTables.SOURCE_API, t0);
     Chunk done = new Chunk();
     done.fetched = landed.read();

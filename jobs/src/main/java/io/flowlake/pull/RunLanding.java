@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
+import io.flowlake.lake.EmptyTables;
 import io.flowlake.lake.HeldRuns;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
@@ -44,13 +45,28 @@ final class RunLanding {
   private final LakePaths paths;
   private final PullStage.Listener stages;
   private final PersonalData personalData;
+  private final EmptyTables.Creation tables;
 
   RunLanding(
       SparkSession spark, LakePaths paths, PullStage.Listener stages, PersonalData personalData) {
+    this(spark, paths, stages, personalData, EmptyTables.Creation.none());
+  }
+
+  /**
+   * @param tables the lake's tables being created while the read is fetched: awaited before the
+   *     first write
+   */
+  RunLanding(
+      SparkSession spark,
+      LakePaths paths,
+      PullStage.Listener stages,
+      PersonalData personalData,
+      EmptyTables.Creation tables) {
     this.spark = spark;
     this.paths = paths;
     this.stages = stages;
     this.personalData = personalData;
+    this.tables = tables;
   }
 
   /**
@@ -63,19 +79,21 @@ final class RunLanding {
     // the policy applies before staging: under drop or hash no name reaches the disk in clear
     Staging staged = Staging.write(spark, paths, readId, ProtectedRuns.of(read, personalData));
     stages.completed(PullStage.FETCHED);
+    tables.await();
     Dataset<Row> fetched = staged.records();
     Row span = fetched.agg(count(lit(1)), min("modified_on"), max("modified_on")).head();
     Tombstones tombstones = new Tombstones(spark, paths);
     RunValuesPending pending =
         new RunValuesPending(paths, spark.sparkContext().hadoopConfiguration());
     Optional<Dataset<Row>> toMerge = changed(fetched, source, span, pending.isSet());
-    List<String> months = List.of();
+    RunsMerge.Merged merged = new RunsMerge.Merged(List.of(), Optional.empty());
     if (toMerge.isPresent()) {
       pending.set();
-      months = new RunsMerge(spark, paths).merge(tombstones.dropFromRuns(toMerge.get()), source);
+      merged = new RunsMerge(spark, paths).merge(tombstones.dropFromRuns(toMerge.get()), source);
     }
+    List<String> months = merged.months();
     stages.completed(PullStage.RUNS_MERGED);
-    new RunValuesRefresh(spark, paths).refresh(months);
+    new RunValuesRefresh(spark, paths).refresh(merged);
     if (toMerge.isPresent()) {
       pending.clear();
     }

@@ -210,7 +210,8 @@ public final class ExportVsCopy {
                     .map(c -> col("`" + c + "`"))
                     .toArray(Column[]::new));
     long runs = changed.count();
-    List<String> months = new RunsMerge(spark, paths).merge(changed, LakeTables.SOURCE_API);
+    List<String> months =
+        new RunsMerge(spark, paths).merge(changed, LakeTables.SOURCE_API).months();
     new RunValuesRefresh(spark, paths).refresh(months);
     double mergeSeconds = seconds(start);
     List<String> contacts =

@@ -55,7 +55,8 @@ final class BenchChange {
                     'time', v.time, 'input', v.input) else v end) as `values`
             from bench_changed_runs
             """);
-    List<String> months = new RunsMerge(spark, paths).merge(changed, LakeTables.SOURCE_API);
+    List<String> months =
+        new RunsMerge(spark, paths).merge(changed, LakeTables.SOURCE_API).months();
     new RunValuesRefresh(spark, paths).refresh(months);
     return flows;
   }
