@@ -66,7 +66,7 @@ public final class EmptyTables {
                 // generation; computed here, it does not fall on the first read of runs after
                 // the merge (the count check's).
                 DeltaTable.forPath(spark, paths.runs()).detail().head();
-              } catch (RuntimeException | Error e) {
+              } catch (Throwable e) { // Spark's exceptions are checked ones thrown from Scala
                 creation.failure = e;
               }
             },
@@ -99,8 +99,12 @@ public final class EmptyTables {
       if (failed instanceof RuntimeException e) {
         throw e;
       }
+      if (failed instanceof Error e) {
+        throw e;
+      }
       if (failed != null) {
-        throw (Error) failed;
+        throw new IllegalStateException(
+            "creating the lake's tables failed: " + failed.getMessage(), failed);
       }
     }
 
