@@ -43,11 +43,18 @@ final class MartBuild {
    * @param versions the version each source table is read at
    */
   TransformResult build(FlowScope scope, Map<String, Long> versions, SegmentSettings settings) {
-    runner.registerSources(lake, scope, versions);
-    SegmentViews.register(spark, lake, settings);
-    for (List<Model> wave : ModelWaves.of(catalog.models())) {
-      build(wave, scope);
+    try (KeptSources kept = runner.registerSources(lake, scope, versions)) {
+      SegmentViews.register(spark, lake, settings);
+      for (List<Model> wave : ModelWaves.of(catalog.models())) {
+        build(wave, scope);
+      }
+      // each flow's results table, from the same scope-filtered views and flow_results_index
+      return result(scope, FlowResultsTables.publish(spark, lake, scope));
     }
+  }
+
+  /** Each mart's rows, audits and time, in the catalog's order, then the results tables'. */
+  private TransformResult result(FlowScope scope, FlowResultsTables.Published results) {
     Map<String, Long> rowCounts = new LinkedHashMap<>();
     Map<String, Double> took = new LinkedHashMap<>();
     List<Audit> audits = new ArrayList<>();
@@ -58,8 +65,6 @@ final class MartBuild {
         audits.addAll(passed.get(model.name()));
       }
     }
-    // each flow's results table, from the same scope-filtered views and flow_results_index
-    FlowResultsTables.Published results = FlowResultsTables.publish(spark, lake, scope);
     results.addTo(rowCounts, took);
     return new TransformResult(rowCounts, audits, took, scope, "", results.notes());
   }

@@ -34,9 +34,13 @@ public final class ModelRunner {
 
   /**
    * As {@link #registerSources(String)}, each table read at its version in {@code versions} (the
-   * latest when absent) and holding only the rows of the flows in {@code scope}.
+   * latest when absent) and holding only the rows of the flows in {@code scope}. Under a partial
+   * scope, each table's rows of those flows are read once and kept in Spark's columnar cache until
+   * the returned handle is closed: the lake's tables are not laid out by flow, so every model that
+   * read the filter instead would scan the whole table again for a few flows' rows.
    */
-  void registerSources(String lake, FlowScope scope, Map<String, Long> versions) {
+  KeptSources registerSources(String lake, FlowScope scope, Map<String, Long> versions) {
+    KeptSources kept = new KeptSources();
     for (Source source : catalog.sources()) {
       if (!source.fromLake()) {
         continue; // SegmentViews registers it
@@ -52,10 +56,11 @@ public final class ModelRunner {
       }
       Dataset<Row> rows = reader.load(path);
       if (!scope.all()) {
-        rows = rows.where(col("flow_uuid").isin(scope.flows().toArray()));
+        rows = kept.keep(rows.where(col("flow_uuid").isin(scope.flows().toArray())));
       }
       rows.createOrReplaceTempView(source.name());
     }
+    return kept;
   }
 
   /**

@@ -17,10 +17,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -113,6 +115,25 @@ class TransformTest {
           RowComparison.assertSameRows(
               mart, List.of(written.columns()), secondMarts.get(mart), rows);
         });
+  }
+
+  @Test
+  void underAPartialScopeModelsReadTheScopesRunsFromOneCachedReadFreedAfterwards() {
+    String flow = SampleRuns.workspace().get(0).flowUuid();
+    long flowRuns =
+        SampleRuns.workspace().stream().filter(run -> run.flowUuid().equals(flow)).count();
+    ModelCatalog catalog = ModelCatalog.load();
+    ModelRunner runner = new ModelRunner(spark, catalog);
+    Dataset<Row> runsView;
+    try (KeptSources kept = runner.registerSources(lake, FlowScope.only(Set.of(flow)), Map.of())) {
+      Dataset<Row> stgRuns = runner.query(catalog.model("stg_runs"));
+
+      assertThat(stgRuns.queryExecution().executedPlan().toString()).contains("InMemoryTableScan");
+      assertThat(stgRuns.count()).isEqualTo(flowRuns);
+      runsView = spark.table("runs");
+      assertThat(runsView.storageLevel().useMemory()).isTrue();
+    }
+    assertThat(runsView.storageLevel()).isEqualTo(StorageLevel.NONE());
   }
 
   @Test

@@ -94,11 +94,13 @@ class IncrementalTransformIT {
       boolean pending = false;
       for (Step step : steps) {
         done.add(step.name());
+        // the previous step's pull was left without its transform: this one still owes its changes
+        boolean owed = pending;
         pending = apply(step);
         if (!pending) {
           TransformResult result = transformAndCompare(done.size());
           assertThat(result.scope().all()).as("recomputed every flow: " + result.why()).isFalse();
-          if (step == Step.NOTHING_NEW) {
+          if (step == Step.NOTHING_NEW && !owed) {
             assertThat(result.upToDate()).as(result.why()).isTrue();
           }
         }
