@@ -40,11 +40,7 @@ public final class ChangeFeed {
   public static Dataset<Row> changedValues(
       SparkSession spark, String path, long after, long upTo, List<String> key, String column) {
     Dataset<Row> changes = rowChanges(spark, path, after, upTo);
-    Column[] data =
-        Arrays.stream(changes.columns())
-            .filter(c -> !META.contains(c))
-            .map(c -> col("`" + c + "`"))
-            .toArray(Column[]::new);
+    Column[] data = dataColumns(changes);
     Column image =
         struct(
             col("_commit_version").as("version"),
@@ -84,11 +80,7 @@ public final class ChangeFeed {
   public static Dataset<Row> netChanges(
       SparkSession spark, String path, long after, long upTo, List<String> key) {
     Dataset<Row> changes = rowChanges(spark, path, after, upTo);
-    Column[] data =
-        Arrays.stream(changes.columns())
-            .filter(c -> !META.contains(c))
-            .map(c -> col("`" + c + "`"))
-            .toArray(Column[]::new);
+    Column[] data = dataColumns(changes);
     Column order =
         struct(
             col("_commit_version").as("version"),
@@ -111,6 +103,14 @@ public final class ChangeFeed {
             max_by(struct(data), order).as("image"))
         .where(existedBefore.or(existsAfter).and(not(unchanged)))
         .select(col("image.*"), existsAfter.as(EXISTS));
+  }
+
+  /** The table's own columns of a feed read, without the feed's metadata columns. */
+  private static Column[] dataColumns(Dataset<Row> changes) {
+    return Arrays.stream(changes.columns())
+        .filter(c -> !META.contains(c))
+        .map(c -> col("`" + c + "`"))
+        .toArray(Column[]::new);
   }
 
   /**
