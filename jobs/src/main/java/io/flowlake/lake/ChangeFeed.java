@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.FileNotFoundException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -39,24 +40,15 @@ public final class ChangeFeed {
    */
   public static Dataset<Row> changedValues(
       SparkSession spark, String path, long after, long upTo, List<String> key, String column) {
-    Dataset<Row> changes = rowChanges(spark, path, after, upTo);
-    Column[] data = dataColumns(changes);
-    Column image =
-        struct(
-            col("_commit_version").as("version"),
-            when(col("_change_type").isin("delete", "update_preimage"), 0).otherwise(1).as("after"),
-            to_json(struct(data)).as("row"),
-            col(column).as("value"));
-    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
-    Column existedBefore = col("first.after").equalTo(0);
-    Column existsAfter = col("last.after").equalTo(1);
-    Column unchanged =
-        existedBefore.and(existsAfter).and(col("first.row").equalTo(col("last.row")));
-    return changes
-        .groupBy(keys)
-        .agg(min(image).as("first"), max(image).as("last"))
-        .where(existedBefore.or(existsAfter).and(not(unchanged)))
-        .select(explode(array(col("first.value"), col("last.value"))).as("value"))
+    return changedKeys(
+            rowChanges(spark, path, after, upTo),
+            key,
+            (order, data) ->
+                new Column[] {
+                  min_by(col(column), order).as("first_value"),
+                  max_by(col(column), order).as("last_value")
+                })
+        .select(explode(array(col("first_value"), col("last_value"))).as("value"))
         .where(col("value").isNotNull())
         .distinct();
   }
@@ -69,6 +61,24 @@ public final class ChangeFeed {
    * key whose row differs, with the table's columns as of its last image in the range and {@link
    * #EXISTS}, false when the key is gone at {@code upTo} (its columns are then its last
    * before-image).
+   */
+  public static Dataset<Row> netChanges(
+      SparkSession spark, String path, long after, long upTo, List<String> key) {
+    return changedKeys(
+            rowChanges(spark, path, after, upTo),
+            key,
+            (order, data) -> new Column[] {max_by(struct(data), order).as("image")})
+        .select(col("image.*"), col(EXISTS));
+  }
+
+  /** What a caller of {@link #changedKeys} keeps of each key's images, given their order. */
+  private interface KeyImages {
+    Column[] of(Column order, Column[] data);
+  }
+
+  /**
+   * One row per key whose row differs between the range's start and its end, with {@link #EXISTS}
+   * and the aggregates {@code images} asks for.
    *
    * <p>A key's state before the range is its earliest image if that is a before-image ({@code
    * delete}, {@code update_preimage}), else it did not exist; its state after is its latest image
@@ -77,9 +87,8 @@ public final class ChangeFeed {
    * inserted and deleted within the range) is left out. Rows are compared as JSON, since Spark
    * compares no maps.
    */
-  public static Dataset<Row> netChanges(
-      SparkSession spark, String path, long after, long upTo, List<String> key) {
-    Dataset<Row> changes = rowChanges(spark, path, after, upTo);
+  private static Dataset<Row> changedKeys(
+      Dataset<Row> changes, List<String> key, KeyImages images) {
     Column[] data = dataColumns(changes);
     Column order =
         struct(
@@ -88,21 +97,21 @@ public final class ChangeFeed {
                 .otherwise(1)
                 .as("after"));
     Column json = to_json(struct(data));
-    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(max(order).as("last"));
+    aggregates.add(min_by(json, order).as("first_row"));
+    aggregates.add(max_by(json, order).as("last_row"));
+    aggregates.addAll(List.of(images.of(order, data)));
     Column existedBefore = col("first.after").equalTo(0);
     Column existsAfter = col("last.after").equalTo(1);
     Column unchanged =
         existedBefore.and(existsAfter).and(col("first_row").equalTo(col("last_row")));
+    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
     return changes
         .groupBy(keys)
-        .agg(
-            min(order).as("first"),
-            max(order).as("last"),
-            min_by(json, order).as("first_row"),
-            max_by(json, order).as("last_row"),
-            max_by(struct(data), order).as("image"))
+        .agg(min(order).as("first"), aggregates.toArray(Column[]::new))
         .where(existedBefore.or(existsAfter).and(not(unchanged)))
-        .select(col("image.*"), existsAfter.as(EXISTS));
+        .withColumn(EXISTS, existsAfter);
   }
 
   /** The table's own columns of a feed read, without the feed's metadata columns. */
