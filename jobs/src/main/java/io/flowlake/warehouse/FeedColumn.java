@@ -1,19 +1,16 @@
 package io.flowlake.warehouse;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.to_json;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * One column of a fed table: its PostgreSQL name and type, and the Spark expression that gives its
- * value as text PostgreSQL's input function accepts (instants with their offset, so no session zone
- * shifts them; nested values as JSON for {@code jsonb}).
+ * One column of a fed table: its PostgreSQL name and type, and the Spark expression of its value,
+ * of the lake's own type ({@link CsvFields} writes it as text PostgreSQL's input function accepts:
+ * instants with their offset, nested values as JSON for {@code jsonb}).
  */
-record FeedColumn(String name, String pgType, Column text) {
-
-  private static final String INSTANT = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
+record FeedColumn(String name, String pgType, Column value) {
 
   static FeedColumn text(String name) {
     return new FeedColumn(name, "text", col(name));
@@ -24,22 +21,32 @@ record FeedColumn(String name, String pgType, Column text) {
   }
 
   static FeedColumn bigint(String name) {
-    return new FeedColumn(name, "bigint", col(name).cast("string"));
+    return new FeedColumn(name, "bigint", col(name));
   }
 
   static FeedColumn integer(String name) {
-    return new FeedColumn(name, "integer", col(name).cast("string"));
+    return new FeedColumn(name, "integer", col(name));
   }
 
   static FeedColumn bool(String name) {
-    return new FeedColumn(name, "boolean", col(name).cast("string"));
+    return new FeedColumn(name, "boolean", col(name));
   }
 
   static FeedColumn instant(String name) {
-    return new FeedColumn(name, "timestamp with time zone", date_format(col(name), INSTANT));
+    return new FeedColumn(name, "timestamp with time zone", col(name));
   }
 
   static FeedColumn json(String name) {
-    return new FeedColumn(name, "jsonb", to_json(col(name)));
+    return new FeedColumn(name, "jsonb", col(name));
+  }
+
+  /** Each column's value, named for the column, then {@code extra}. */
+  static Column[] values(List<FeedColumn> columns, Column... extra) {
+    Column[] values = new Column[columns.size() + extra.length];
+    for (int i = 0; i < columns.size(); i++) {
+      values[i] = columns.get(i).value().as(columns.get(i).name());
+    }
+    System.arraycopy(extra, 0, values, columns.size(), extra.length);
+    return values;
   }
 }

@@ -11,11 +11,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * What a fed table must receive, as rows of text fields in the table's column order ({@link
- * CsvLines} makes them COPY CSV lines): the whole table at a version of its source, or the net
- * change between two versions, read from the source's change data feed ({@link
+ * What a fed table must receive, as rows of the table's columns in its order, of the lake's types
+ * ({@link CsvFields} writes them as COPY CSV): the whole table at a version of its source, or the
+ * net change between two versions, read from the source's change data feed ({@link
  * ChangeFeed#netChanges}) and followed by {@code _op}: 'u' upsert, 'd' delete.
  *
  * <p>A table read as it is gets a delete for each key gone at the end and an upsert of the last
@@ -35,7 +36,7 @@ final class LakeChanges {
             .format("delta")
             .option("versionAsOf", version)
             .load(table.source().location().apply(paths));
-    return table.source().rows().apply(source).select(CsvLines.texts(table.columns()));
+    return table.source().rows().apply(source).select(FeedColumn.values(table.columns()));
   }
 
   static Dataset<Row> between(
@@ -46,22 +47,30 @@ final class LakeChanges {
     Column exists = col(ChangeFeed.EXISTS);
     if (!source.derived(table)) {
       return net.select(
-          CsvLines.texts(table.columns(), when(exists, lit("u")).otherwise(lit("d")).as(OP)));
+          FeedColumn.values(table.columns(), when(exists, lit("u")).otherwise(lit("d")).as(OP)));
     }
     Dataset<Row> upserts =
-        source.rows().apply(net.where(exists)).select(CsvLines.texts(table.columns(), lit("u")));
-    return upserts.unionAll(net.select(clears(table)));
+        source
+            .rows()
+            .apply(net.where(exists))
+            .select(FeedColumn.values(table.columns(), lit("u").as(OP)));
+    return upserts.unionAll(net.select(clears(table, upserts.schema())));
   }
 
-  /** For each changed source row, its parent columns as text, every other column null, 'd'. */
-  private static Column[] clears(FeedTable table) {
+  /**
+   * For each changed source row, its parent columns, every other column null (of the upserts'
+   * types, so the two unite), 'd'.
+   */
+  private static Column[] clears(FeedTable table, StructType upserts) {
     List<String> parent = table.source().parent();
     Column[] fields = new Column[table.columns().size() + 1];
     for (int i = 0; i < table.columns().size(); i++) {
       String name = table.columns().get(i).name();
       int k = parent.indexOf(name);
       Column value =
-          k >= 0 ? col(table.source().key().get(k)).cast("string") : lit(null).cast("string");
+          k >= 0
+              ? col(table.source().key().get(k))
+              : lit(null).cast(upserts.fields()[i].dataType());
       fields[i] = value.as(name);
     }
     fields[fields.length - 1] = lit("d").as(OP);

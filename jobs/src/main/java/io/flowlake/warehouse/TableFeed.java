@@ -93,7 +93,6 @@ final class TableFeed {
               db,
               FeedSql.copyInto(FeedSql.quote(table.name()), table.columnNames()),
               LakeChanges.snapshot(spark, paths, version, table),
-              new CsvLines(table.columns(), 0),
               OptionalLong.of(splitBytes(table.source().location().apply(paths))));
       if (indexes != null) {
         indexes.rebuild(db);
@@ -120,7 +119,6 @@ final class TableFeed {
           db,
           FeedSql.copyInto(FeedSql.STAGE, staged),
           LakeChanges.between(spark, paths, after, version, table),
-          new CsvLines(table.columns(), 1),
           OptionalLong.empty()); // netted by key: a shuffle sizes the partitions
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
@@ -131,14 +129,14 @@ final class TableFeed {
   }
 
   /**
-   * The file split size that gives partitions of about {@link PrefetchedLines#PARTITION_ROWS} rows:
-   * bounded, since each is held on the driver, and few, since each is a Spark job. Delta answers
-   * the count from its log's statistics.
+   * The file split size that gives partitions of about {@link PrefetchedChunks#PARTITION_ROWS}
+   * rows: bounded, since each is held on the driver, and few, since each is a Spark job. Delta
+   * answers the count from its log's statistics.
    */
   private long splitBytes(String path) {
     long rows = Math.max(1, spark.read().format("delta").load(path).count());
     long bytes = DeltaTable.forPath(spark, path).detail().select("sizeInBytes").head().getLong(0);
-    return Math.max(1L << 20, bytes * PrefetchedLines.PARTITION_ROWS / rows);
+    return Math.max(1L << 20, bytes * PrefetchedChunks.PARTITION_ROWS / rows);
   }
 
   private static SQLException rethrow(Exception e) {

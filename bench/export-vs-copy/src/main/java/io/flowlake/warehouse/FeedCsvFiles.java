@@ -2,6 +2,7 @@ package io.flowlake.warehouse;
 
 import io.flowlake.lake.LakePaths;
 import io.flowlake.models.TableSnapshot;
+import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,9 +14,9 @@ public final class FeedCsvFiles {
 
   public static void write(SparkSession spark, LakePaths paths, FeedTable table, String out) {
     long version = TableSnapshot.latestVersion(spark, table.source().location().apply(paths));
-    LakeChanges.snapshot(spark, paths, version, table)
-        .toJavaRDD()
-        .map(new CsvLines(table.columns(), 0))
+    // each chunk is whole lines; saveAsTextFile puts back the last one's line break
+    CsvChunks.of(LakeChanges.snapshot(spark, paths, version, table))
+        .map(chunk -> new String(chunk, 0, chunk.length - 1, StandardCharsets.UTF_8))
         .saveAsTextFile(out);
   }
 

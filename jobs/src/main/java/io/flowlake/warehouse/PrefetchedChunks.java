@@ -1,8 +1,10 @@
 package io.flowlake.warehouse;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -15,12 +17,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 
 /**
- * A Dataset's rows as COPY CSV lines ({@link CsvLines}), partition by partition like {@code
+ * A Dataset's rows as chunks of COPY CSV ({@link CsvChunks}), partition by partition like {@code
  * toLocalIterator}, but with the next partition's Spark job running while the caller writes the
  * current one to PostgreSQL, so Spark and the database work at the same time. The driver holds at
  * most two partitions; callers size partitions for that ({@link #PARTITION_ROWS}).
  */
-final class PrefetchedLines implements Iterator<String>, AutoCloseable {
+final class PrefetchedChunks implements Iterator<byte[]>, AutoCloseable {
 
   /**
    * Rows per partition sent: a few tens of MB of text on the driver at most (a run with its path
@@ -29,7 +31,10 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
    */
   static final long PARTITION_ROWS = 20_000;
 
-  private final JavaRDD<String> rdd;
+  private static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
+  private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+
+  private final JavaRDD<byte[]> rdd;
   private final int partitions;
   private final ExecutorService ahead =
       Executors.newSingleThreadExecutor(
@@ -38,31 +43,39 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  private Future<List<String>> next;
-  private Iterator<String> current = Collections.emptyIterator();
+  private Future<List<byte[]>> next;
+  private Iterator<byte[]> current = Collections.emptyIterator();
   private int partition;
 
   /**
    * @param splitBytes the lake files' split size while the scan is planned (Spark's {@code
    *     spark.sql.files.maxPartitionBytes}, restored after), so partitions come out small enough;
-   *     empty for Spark's own, where a shuffle sizes the partitions (a batch of net changes)
+   *     empty for Spark's own, where a shuffle sizes the partitions (a batch of net changes). While
+   *     it applies, a file counts as its bytes alone ({@code spark.sql.files.openCostInBytes} 0):
+   *     at Spark's 4 MB a lake's many small files (one per month and writing task) would each make
+   *     a partition, so a Spark job, of their own.
    */
-  PrefetchedLines(Dataset<Row> rows, CsvLines format, OptionalLong splitBytes) {
+  PrefetchedChunks(Dataset<Row> rows, OptionalLong splitBytes) {
     RuntimeConfig conf = rows.sparkSession().conf();
-    String key = "spark.sql.files.maxPartitionBytes";
-    String before = conf.get(key);
-    splitBytes.ifPresent(bytes -> conf.set(key, String.valueOf(bytes)));
+    Map<String, String> before = new HashMap<>();
+    if (splitBytes.isPresent()) {
+      for (String key : List.of(MAX_PARTITION_BYTES, OPEN_COST)) {
+        before.put(key, conf.get(key));
+      }
+      conf.set(MAX_PARTITION_BYTES, String.valueOf(splitBytes.getAsLong()));
+      conf.set(OPEN_COST, "0");
+    }
     try {
-      this.rdd = rows.toJavaRDD().map(format);
+      this.rdd = CsvChunks.of(rows);
       this.rdd.getNumPartitions(); // plans the scan now, under this split size
     } finally {
-      conf.set(key, before);
+      before.forEach(conf::set);
     }
     this.partitions = rdd.getNumPartitions();
     this.next = fetch(0);
   }
 
-  private Future<List<String>> fetch(int p) {
+  private Future<List<byte[]>> fetch(int p) {
     if (p >= partitions) {
       return null;
     }
@@ -75,7 +88,7 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
       if (next == null) {
         return false;
       }
-      List<String> lines;
+      List<byte[]> lines;
       try {
         lines = next.get();
       } catch (ExecutionException e) {
@@ -93,7 +106,7 @@ final class PrefetchedLines implements Iterator<String>, AutoCloseable {
   }
 
   @Override
-  public String next() {
+  public byte[] next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
