@@ -85,7 +85,9 @@ class BoundedStorageIT {
           sim.workspace().addRuns(3);
           sim.workspace().modifyRuns(3);
         }
+        long start = System.nanoTime();
         CliResult result = run(sim, lake, run == 10);
+        double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(result.exitCode())
             .as("run %d: %s", run, result.err())
             .isEqualTo(changes ? ExitCodes.OK : ExitCodes.NOTHING_NEW);
@@ -93,7 +95,8 @@ class BoundedStorageIT {
         assertThat(vacuumed).as("run %d vacuumed", run).isEqualTo(run % 10 == 0);
         vacuums += vacuumed ? 1 : 0;
         files.add(fileCount(lake));
-        System.out.printf("run %d: %d files, %d bytes%n", run, files.get(run - 1), bytes(lake));
+        System.out.printf(
+            "run %d: %d files, %d bytes, %.1f s%n", run, files.get(run - 1), bytes(lake), seconds);
         ageByADay(lake);
       }
     } finally {
