@@ -220,7 +220,9 @@ public class PullVsSequential {
     Map<PullStage, Double> at = new EnumMap<>(PullStage.class);
     double[] erasedAt = new double[1];
     long start = System.nanoTime();
+    Instant began = Instant.now();
     Profile.start = start;
+    Profile.cpuAtStart = Profile.cpu();
     Profile.fetched = false;
     Profile.Sampler sampler = PROFILE ? Profile.sample(Thread.currentThread()) : null;
     PullStage.Listener stages =
@@ -228,7 +230,9 @@ public class PullVsSequential {
           @Override
           public void completed(PullStage stage) {
             if (PROFILE) {
-              System.err.printf("[profile] %7.2f stage %s%n", (System.nanoTime() - start) / 1e9, stage);
+              System.err.printf(
+                  "[profile] %7.2f stage %s (process cpu %.1f s)%n",
+                  (System.nanoTime() - start) / 1e9, stage, Profile.cpu() - Profile.cpuAtStart);
               Profile.fetched |= stage == PullStage.FETCHED;
             }
             at.putIfAbsent(stage, (System.nanoTime() - start) / 1e9);
@@ -245,6 +249,12 @@ public class PullVsSequential {
     double total = (System.nanoTime() - start) / 1e9;
     if (sampler != null) {
       sampler.finish();
+    }
+    if (PROFILE) {
+      System.err.printf(
+          "[profile] %7.2f pull ended (process cpu %.1f s), began at %s%n",
+          total, Profile.cpu() - Profile.cpuAtStart, began);
+      Profile.timeline(began, sim.requests().all());
     }
     return new Pull(record, at, erasedAt[0], total, sim.requests().all());
   }
@@ -461,7 +471,15 @@ public class PullVsSequential {
    */
   static final class Profile extends org.apache.spark.scheduler.SparkListener {
     static volatile long start;
+    static volatile double cpuAtStart;
     static volatile boolean fetched;
+
+    /** This process's CPU seconds so far, every thread (the in-process simulator's too). */
+    static double cpu() {
+      return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime()
+          / 1e9;
+    }
     final Map<Long, Long> sqlStarts = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Long, String> sqlDescriptions = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<Integer, Long> jobStarts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -506,6 +524,41 @@ public class PullVsSequential {
               now(), e.executionId(), (System.nanoTime() - began) / 1e9, sqlDescriptions.remove(e.executionId()));
         }
       }
+    }
+
+    /**
+     * The pull's requests as the simulator saw them arrive, in seconds since the pull began: the
+     * first of each kind, runs requests per second, and each window's first and last request with
+     * its count (a window is its {@code before=}, which its cursor's links keep).
+     */
+    static void timeline(Instant began, List<LoggedRequest> log) {
+      java.util.function.ToDoubleFunction<LoggedRequest> at =
+          r -> Duration.between(began, r.at()).toNanos() / 1e9;
+      Map<String, double[]> windows = new java.util.TreeMap<>();
+      Map<Integer, Integer> perSecond = new java.util.TreeMap<>();
+      for (LoggedRequest r : log) {
+        String q = r.pathAndQuery();
+        if (!q.startsWith("/api/v2/runs.json")) {
+          System.err.printf("[profile] %7.2f request %s%n", at.applyAsDouble(r), q.replaceAll("\\?.*", ""));
+          continue;
+        }
+        double t = at.applyAsDouble(r);
+        perSecond.merge((int) t, 1, Integer::sum);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("before=([^&]*)").matcher(q);
+        String window = m.find() ? m.group(1) : "?";
+        double[] w = windows.computeIfAbsent(window, k -> new double[] {t, t, 0});
+        w[0] = Math.min(w[0], t);
+        w[1] = Math.max(w[1], t);
+        w[2]++;
+      }
+      StringBuilder line = new StringBuilder();
+      perSecond.forEach((s, n) -> line.append(' ').append(s).append(':').append(n));
+      System.err.printf("[profile] runs requests per second since the pull began:%s%n", line);
+      windows.forEach(
+          (w, v) ->
+              System.err.printf(
+                  "[profile] window before=%s: %3.0f requests, first %6.2f s, last %6.2f s%n",
+                  java.net.URLDecoder.decode(w, java.nio.charset.StandardCharsets.UTF_8), v[2], v[0], v[1]));
     }
 
     static Sampler sample(Thread thread) {

@@ -1,9 +1,11 @@
 package io.flowlake.lake;
 
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -18,6 +20,9 @@ import org.apache.spark.sql.SparkSession;
  * #startCreatingMissing}), which mostly waits on the API, instead of after it.
  */
 public final class EmptyTables {
+
+  /** How often a creation waiting for its moment asks again. */
+  static final long POLL_MILLIS = 50;
 
   private EmptyTables() {}
 
@@ -37,6 +42,20 @@ public final class EmptyTables {
    * cancel reaches its jobs).
    */
   public static Creation startCreatingMissing(SparkSession spark, LakePaths paths) {
+    return startCreatingMissing(spark, paths, () -> true);
+  }
+
+  /**
+   * As {@link #startCreatingMissing(SparkSession, LakePaths)}, but the thread waits to create until
+   * {@code when} says so (asked every {@value #POLL_MILLIS} ms), or until {@link Creation#await}. A
+   * pull passes "its first page has arrived": before that, the driver is planning the fetch's Spark
+   * job and its tasks are starting, class loading and code generation that the creation (the JVM's
+   * first Delta commits) would slow down on a small machine; after it, the fetch mostly waits on
+   * the API. A creation still waiting when the work fails ({@link Creation#close} without {@link
+   * Creation#await}) creates nothing.
+   */
+  public static Creation startCreatingMissing(
+      SparkSession spark, LakePaths paths, BooleanSupplier when) {
     // a listing of each _delta_log, not Delta's isDeltaTable: that opens a snapshot per table
     DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
     List<BiConsumer<SparkSession, LakePaths>> missing = new ArrayList<>();
@@ -56,16 +75,16 @@ public final class EmptyTables {
       return Creation.none();
     }
     Creation creation = new Creation();
-    // one after the other on one thread: the fetch it overlaps needs the cores more than it does
+    // One after the other on one thread: the fetch it overlaps needs the cores more than it does.
+    // No snapshot is computed here: in local mode its Spark jobs would queue behind the fetch's
+    // tasks, which hold every slot, and so run after the fetch, on the pull's path.
     creation.thread =
         new Thread(
             () -> {
               try {
-                missing.forEach(create -> create.accept(spark, paths));
-                // The first table snapshot a JVM computes costs seconds of class loading and code
-                // generation; computed here, it does not fall on the first read of runs after
-                // the merge (the count check's).
-                DeltaTable.forPath(spark, paths.runs()).detail().head();
+                if (creation.waitUntil(when)) {
+                  missing.forEach(create -> create.accept(spark, paths));
+                }
               } catch (Throwable e) { // Spark's exceptions are checked ones thrown from Scala
                 creation.failure = e;
               }
@@ -78,14 +97,27 @@ public final class EmptyTables {
 
   /**
    * Tables being created. {@link #await} waits for them and rethrows the first failure; {@link
-   * #close} only waits, so that no table is written after a failed pull has returned.
+   * #close} drops those not begun and waits for the others, so that no table is written after a
+   * failed pull has returned.
    */
   public static final class Creation implements AutoCloseable {
 
     private Thread thread;
     private volatile Throwable failure;
+    private final CountDownLatch decided = new CountDownLatch(1);
+    private volatile boolean wanted = true;
 
     private Creation() {}
+
+    /** Whether to create: true once {@code when} holds or {@link #await} asks, false on close. */
+    private boolean waitUntil(BooleanSupplier when) throws InterruptedException {
+      while (!when.getAsBoolean()) {
+        if (decided.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+      }
+      return wanted;
+    }
 
     /** Nothing to create: for a landing whose caller created the tables. */
     public static Creation none() {
@@ -94,7 +126,8 @@ public final class EmptyTables {
 
     /** Waits until every table is created; throws the first creation's failure, if any. */
     public void await() {
-      close();
+      decided.countDown();
+      join();
       Throwable failed = failure;
       if (failed instanceof RuntimeException e) {
         throw e;
@@ -110,10 +143,19 @@ public final class EmptyTables {
 
     /**
      * Waits until the creations end, even when interrupted (a stop cancels their Spark jobs, and a
-     * creation is one commit), and then sets the interrupt flag again.
+     * creation is one commit), and then sets the interrupt flag again; creations not begun yet are
+     * dropped.
      */
     @Override
     public void close() {
+      if (decided.getCount() > 0) {
+        wanted = false;
+        decided.countDown();
+      }
+      join();
+    }
+
+    private void join() {
       boolean interrupted = false;
       while (thread != null && thread.isAlive()) {
         try {

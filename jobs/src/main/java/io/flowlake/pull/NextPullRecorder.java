@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -40,18 +41,27 @@ final class NextPullRecorder {
     this.conf = spark.sparkContext().hadoopConfiguration();
   }
 
+  /**
+   * @param runsHeld every row {@code runs} holds, when the pull knows them without reading the
+   *     table (a first load's append, {@link RunLanding.Landed#runsHeld}): digested instead of a
+   *     read of {@code runs}, whose first snapshot in a JVM costs Spark jobs
+   */
   void record(
       PullRecord pull,
       Duration overlap,
       Optional<ContactsLanding> contacts,
-      OverlapDigest deletions) {
+      OverlapDigest deletions,
+      Optional<Dataset<Row>> runsHeld) {
     NextPullDigest.Store store = new NextPullDigest.Store(paths, conf);
     try {
       if (pull.watermarkAfter() == null) {
         store.clear();
         return;
       }
-      OverlapDigest runs = lake(paths.runs(), pull.watermarkAfter().minus(overlap));
+      OverlapDigest runs =
+          digest(
+              runsHeld.orElseGet(() -> spark.read().format("delta").load(paths.runs())),
+              pull.watermarkAfter().minus(overlap));
       OverlapDigest contactsDigest = null;
       String definitions = null;
       if (contacts.isPresent()) {
@@ -60,7 +70,10 @@ final class NextPullRecorder {
           store.clear();
           return;
         }
-        contactsDigest = lake(paths.contacts(), mark.get().watermark().minus(overlap));
+        contactsDigest =
+            digest(
+                spark.read().format("delta").load(paths.contacts()),
+                mark.get().watermark().minus(overlap));
         definitions = contacts.get().definitionsDigest();
       }
       store.write(
@@ -78,15 +91,11 @@ final class NextPullRecorder {
     }
   }
 
-  /** The table's rows modified at or after {@code after}, digested. */
-  private OverlapDigest lake(String table, Instant after) {
+  /** The rows modified at or after {@code after}, digested. */
+  private static OverlapDigest digest(Dataset<Row> rows, Instant after) {
     OverlapDigest.Builder digest = new OverlapDigest.Builder(after);
     for (Row row :
-        spark
-            .read()
-            .format("delta")
-            .load(table)
-            .where(col("modified_on").geq(lit(Timestamp.from(after))))
+        rows.where(col("modified_on").geq(lit(Timestamp.from(after))))
             .select("uuid", "modified_on")
             .collectAsList()) {
       Object at = row.get(1);

@@ -22,6 +22,7 @@ import io.flowlake.source.WorkspaceFlows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +103,13 @@ public final class PullJob {
     // Before any write: a kept contact field the workspace does not have stops the pull here.
     Optional<ContactsLanding> contacts =
         ContactsLanding.prepare(spark, paths, stages, settings, settings.personalData());
-    // a first pull's tables are created while its windows are planned and fetched, not after;
-    // a pull that fails still waits for them, so nothing is written once it has returned
-    try (EmptyTables.Creation tables = EmptyTables.startCreatingMissing(spark, paths)) {
+    // a first pull's tables are created while its windows are fetched, not after: in local mode
+    // from its first page on (the fetch's start-up needs the cores), on a cluster at once; a pull
+    // that fails still waits for those begun, so nothing is written once it has returned
+    SourceMetrics.Live live = SourceMetrics.live(pullId);
+    boolean local = spark.sparkContext().isLocal();
+    try (EmptyTables.Creation tables =
+        EmptyTables.startCreatingMissing(spark, paths, () -> !local || live.pages.get() > 0)) {
       Map<String, String> options = sourceOptions(settings, pullId, t0, after);
       RunsReadPlan plan = RunsReadPlan.of(options);
       List<RunsWindow> windows = plan.windows();
@@ -112,11 +117,15 @@ public final class PullJob {
       Chunk total = new Chunk();
       total.fetched =
           new SourceMetrics.Totals(plan.requests(), 0, 0, 0, plan.throttled(), plan.retries());
+      // in one chunk, a first load's runs are the rows it appended: counted and digested from
+      // its staged files, runs is not read back
+      boolean oneChunk = windows.size() <= settings.chunkWindows();
       try {
         for (int from = 0; from < windows.size(); from += settings.chunkWindows()) {
           List<RunsWindow> chunk =
               windows.subList(from, Math.min(windows.size(), from + settings.chunkWindows()));
-          Chunk done = pullChunk(options, chunk, pullId, t0, settings.personalData(), tables);
+          Chunk done =
+              pullChunk(options, chunk, pullId, t0, settings.personalData(), tables, oneChunk);
           total.add(done);
           watermark = later(watermark, done.newest);
           if (watermark != null && watermark.isAfter(t0)) {
@@ -132,39 +141,50 @@ public final class PullJob {
         SourceMetrics.forget(pullId);
       }
 
-      ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
-      List<String> mismatches = full ? reconcile(settings.sourceOptions(), plan) : List.of();
-      DeletionsMirror deletions = new DeletionsMirror(spark, paths);
-      Erasure.Erased erased = deletions.mirror(settings, t0);
-      stages.erased(erased);
-      PullRecord record =
-          new PullRecord(
-              pullId,
-              full ? "full" : "incremental",
-              started,
-              clock.instant(),
-              t0,
-              after,
-              watermarkBefore,
-              watermark,
-              total.fetched.requests(),
-              total.fetched.pages(),
-              total.fetched.runs(),
-              total.fetched.rejects(),
-              total.fetched.throttled(),
-              total.fetched.retries(),
-              total.months.size(),
-              mismatches,
-              contactsLanded,
-              erased.contacts());
-      EmptyTables.createMissing(spark, paths);
-      ReaderFeatures.dropDeletionVectors(spark, paths);
-      state.commit(record);
-      stages.completed(PullStage.STATE_COMMITTED);
-      // after the commit, which it names: what lets the next run see "nothing new" without Spark
-      new NextPullRecorder(spark, paths)
-          .record(record, settings.overlap(), contacts, deletions.nextListing());
-      return record;
+      try {
+        ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
+        List<String> mismatches =
+            full ? reconcile(settings.sourceOptions(), plan, total.runsHeld) : List.of();
+        DeletionsMirror deletions = new DeletionsMirror(spark, paths);
+        Erasure.Erased erased = deletions.mirror(settings, t0);
+        stages.erased(erased);
+        PullRecord record =
+            new PullRecord(
+                pullId,
+                full ? "full" : "incremental",
+                started,
+                clock.instant(),
+                t0,
+                after,
+                watermarkBefore,
+                watermark,
+                total.fetched.requests(),
+                total.fetched.pages(),
+                total.fetched.runs(),
+                total.fetched.rejects(),
+                total.fetched.throttled(),
+                total.fetched.retries(),
+                total.months.size(),
+                mismatches,
+                contactsLanded,
+                erased.contacts());
+        EmptyTables.createMissing(spark, paths);
+        ReaderFeatures.dropDeletionVectors(spark, paths);
+        state.commit(record);
+        stages.completed(PullStage.STATE_COMMITTED);
+        // after the commit, which it names: what lets the next run see "nothing new" without Spark
+        new NextPullRecorder(spark, paths)
+            .record(
+                record,
+                settings.overlap(),
+                contacts,
+                deletions.nextListing(),
+                // the runs landed are still all runs holds unless an erasure deleted some
+                total.runsHeld.filter(held -> erased.runs() == 0));
+        return record;
+      } finally {
+        total.discard();
+      }
     }
   }
 
@@ -178,7 +198,8 @@ public final class PullJob {
       String pullId,
       Instant t0,
       PersonalData personalData,
-      EmptyTables.Creation tables) {
+      EmptyTables.Creation tables,
+      boolean keepHeldRuns) {
     Map<String, String> chunkOptions = new HashMap<>(options);
     chunkOptions.put(ReadSettings.WINDOW_EDGES.key(), ReadConcurrency.edges(windows));
     chunkOptions.remove(ReadSettings.AFTER.key());
@@ -191,8 +212,10 @@ public final class PullJob {
         spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
     RunLanding.Landed landed =
         new RunLanding(spark, paths, stages, personalData, tables)
-            .land(read, pullId, LakeTables.SOURCE_API, t0);
+            .land(read, pullId, LakeTables.SOURCE_API, t0, keepHeldRuns);
     Chunk done = new Chunk();
+    done.landings.add(landed);
+    done.runsHeld = landed.runsHeld();
     done.fetched = landed.read();
     done.months.addAll(landed.months());
     done.newest = landed.newestModifiedOn();
@@ -205,9 +228,10 @@ public final class PullJob {
    * listing the plan asked for is used when there is one: asked at T0, it counts what the pull
    * read.
    */
-  private List<String> reconcile(Map<String, String> sourceOptions, RunsReadPlan plan) {
+  private List<String> reconcile(
+      Map<String, String> sourceOptions, RunsReadPlan plan, Optional<Dataset<Row>> runsHeld) {
     try {
-      Dataset<Row> lake = spark.read().format("delta").load(paths.runs());
+      Dataset<Row> lake = runsHeld.orElseGet(() -> spark.read().format("delta").load(paths.runs()));
       return CountReconciliation.mismatches(
           lake, plan.flows().orElseGet(() -> WorkspaceFlows.list(sourceOptions)));
     } catch (ApiException e) {
@@ -220,6 +244,14 @@ public final class PullJob {
     SourceMetrics.Totals fetched = new SourceMetrics.Totals(0, 0, 0, 0, 0, 0);
     final Set<String> months = new TreeSet<>();
     Instant newest;
+    // a one-chunk first load's: every row runs holds (RunLanding.Landed#runsHeld)
+    Optional<Dataset<Row>> runsHeld = Optional.empty();
+    final List<RunLanding.Landed> landings = new ArrayList<>();
+
+    /** Removes the staged files a landing kept for {@link #runsHeld}. */
+    void discard() {
+      landings.forEach(RunLanding.Landed::discard);
+    }
 
     void add(Chunk other) {
       SourceMetrics.Totals a = fetched;
@@ -234,6 +266,8 @@ public final class PullJob {
               a.retries() + b.retries());
       months.addAll(other.months);
       newest = later(newest, other.newest);
+      landings.addAll(other.landings);
+      runsHeld = other.runsHeld;
     }
   }
 

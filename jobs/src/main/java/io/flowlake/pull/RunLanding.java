@@ -38,8 +38,24 @@ import org.apache.spark.sql.SparkSession;
  */
 final class RunLanding {
 
-  /** What a landing brought: the read's metrics, the months it touched, its newest run. */
-  record Landed(SourceMetrics.Totals read, List<String> months, Instant newestModifiedOn) {}
+  /**
+   * What a landing brought: the read's metrics, the months it touched, its newest run; and, asked
+   * for ({@link #land(Dataset, String, String, Instant, boolean)}) when its merge was a first
+   * load's plain append, every row {@code runs} now holds, read from the staged files, which stay
+   * until {@link #discard}.
+   */
+  record Landed(
+      SourceMetrics.Totals read,
+      List<String> months,
+      Instant newestModifiedOn,
+      Optional<Dataset<Row>> runsHeld,
+      Staging staged) {
+
+    /** Removes the staged files (done already unless {@link #runsHeld} is present). */
+    void discard() {
+      staged.delete();
+    }
+  }
 
   private final SparkSession spark;
   private final LakePaths paths;
@@ -76,6 +92,18 @@ final class RunLanding {
    * @param rejectedAt the time its rejects are recorded with
    */
   Landed land(Dataset<Row> read, String readId, String source, Instant rejectedAt) {
+    return land(read, readId, source, rejectedAt, false);
+  }
+
+  /**
+   * As {@link #land(Dataset, String, String, Instant)}; with {@code keepHeldRuns}, a landing whose
+   * merge was a first load's plain append keeps its staged files and returns the rows {@code runs}
+   * now holds ({@link Landed#runsHeld}), so a caller can count or digest {@code runs} without
+   * reading the table back (a Delta snapshot, its state rebuilt by Spark jobs); it then calls
+   * {@link Landed#discard}.
+   */
+  Landed land(
+      Dataset<Row> read, String readId, String source, Instant rejectedAt, boolean keepHeldRuns) {
     // the policy applies before staging: under drop or hash no name reaches the disk in clear
     Staging staged = Staging.write(spark, paths, readId, ProtectedRuns.of(read, personalData));
     stages.completed(PullStage.FETCHED);
@@ -103,10 +131,13 @@ final class RunLanding {
           .add(tombstones.dropFromRejects(staged.rejects()), source, rejectedAt);
     }
     stages.completed(PullStage.REJECTS_KEPT);
-    staged.delete();
+    Optional<Dataset<Row>> held = keepHeldRuns ? merged.appended() : Optional.empty();
+    if (held.isEmpty()) {
+      staged.delete();
+    }
     // the newest run read, held or not: a watermark never moves back, and a pull re-run after a
     // crash (runs merged, watermark not recorded) still records it
-    return new Landed(staged.totals(), months, instant(span, 2));
+    return new Landed(staged.totals(), months, instant(span, 2), held, staged);
   }
 
   /**

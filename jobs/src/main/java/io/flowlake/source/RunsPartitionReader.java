@@ -15,7 +15,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads one group of windows, each page by page (oldest first, fixed upper bound), several windows
  * at once ({@link WindowPageFeed}), all under this JVM's shared budget; yields a row per run and a
- * reject row per record the parser refused. Opens its client lazily; {@code close()} is idempotent.
+ * reject row per record the parser refused. Its fetchers start with {@link #start} (else on the
+ * first {@link #next}); {@code close()} is idempotent.
  */
 final class RunsPartitionReader implements PartitionReader<InternalRow> {
 
@@ -40,17 +41,26 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
     this.metrics = metrics;
   }
 
+  /** Opens the client and starts fetching the group's windows; idempotent. */
+  void start() {
+    if (feed != null || closed) {
+      return;
+    }
+    client =
+        new RunsClient(options.api(), SharedBudgets.of(options.api(), group.requestsPerHour()));
+    RunsClient pages = client;
+    feed =
+        new WindowPageFeed(
+            group.windows(),
+            group.threads(),
+            window -> pages.pages(options.query(window.after(), window.before(), paths)));
+  }
+
   @Override
   public boolean next() {
+    start();
     if (feed == null) {
-      client =
-          new RunsClient(options.api(), SharedBudgets.of(options.api(), group.requestsPerHour()));
-      RunsClient pages = client;
-      feed =
-          new WindowPageFeed(
-              group.windows(),
-              group.threads(),
-              window -> pages.pages(options.query(window.after(), window.before(), paths)));
+      return false; // closed
     }
     while (!rows.hasNext()) {
       RunPage page = feed.next(metrics::windowDone);

@@ -19,8 +19,15 @@ final class RunsReaderFactory implements PartitionReaderFactory {
     this.metrics = metrics;
   }
 
+  /**
+   * The reader starts fetching at once: Spark creates it before it sets up the task's writer (code
+   * generation, a Parquet writer: seconds in a fresh JVM), and the first pages arrive meanwhile.
+   */
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    return new RunsPartitionReader(options, (RunsWindowGroup) partition, schema, metrics);
+    RunsPartitionReader reader =
+        new RunsPartitionReader(options, (RunsWindowGroup) partition, schema, metrics);
+    reader.start();
+    return reader;
   }
 }
