@@ -28,6 +28,14 @@ final class FlowResultsTableWriter {
   private static final List<String> STATS_COLUMNS =
       List.of("flow_name", "started", "modified", "exited", "run_uuid");
 
+  /**
+   * The run columns whose values are all, or nearly all, distinct: one per run, or per contact.
+   * Parquet's dictionary encoding buys nothing on them, so the tables write them plain ({@link
+   * PlainEncodedColumns}); the result columns, a few categories each, keep it.
+   */
+  static final List<String> DISTINCT_VALUED =
+      List.of("contact_uuid", "contact_name", "urn", "started", "modified", "exited", "run_uuid");
+
   private FlowResultsTableWriter() {}
 
   /** Replaces the table at {@code path} in one commit with the flow's rows of {@code runs}. */

@@ -97,7 +97,8 @@ public final class FlowResultsTables {
     Map<String, Long> written = new LinkedHashMap<>();
     if (!tables.isEmpty()) {
       Dataset<Row> runs = scopeRuns(spark, scope, tables.keySet());
-      try {
+      try (PlainEncodedColumns plain =
+          PlainEncodedColumns.of(spark, FlowResultsTableWriter.DISTINCT_VALUED)) {
         written =
             ConcurrentTableWrites.run(
                 List.copyOf(tables.values()),
@@ -116,10 +117,13 @@ public final class FlowResultsTables {
 
   /**
    * The scope's runs with only the columns a table reads, computed once and kept in Spark's
-   * columnar cache, each flow's rows together (range-partitioned and sorted on the flow): each
-   * table is then a filter of them that the cache's per-batch statistics answer by reading that
-   * flow's few batches, not every run of the scope again, and that writes one file, not one per
-   * partition of the lake's runs. Unpersisted by the caller once the tables are written.
+   * columnar cache, each flow's rows together (hash-partitioned and sorted on the flow): each table
+   * is then a filter of them that the cache's per-batch statistics answer by reading that flow's
+   * few batches, not every run of the scope again, and that writes one file, not one per partition
+   * of the lake's runs. Hash, not range, partitioning: a range's bounds come from a sampling job
+   * that reads every run of the scope once more before the shuffle reads them (a quarter of the
+   * cache's cost at 1M runs); a partition holding a few flows costs nothing, since each flow's rows
+   * stay together. Unpersisted by the caller once the tables are written.
    */
   private static Dataset<Row> scopeRuns(SparkSession spark, FlowScope scope, Set<String> flows) {
     Dataset<Row> runs =
@@ -140,7 +144,7 @@ public final class FlowResultsTables {
     }
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
     Dataset<Row> clustered =
-        runs.repartitionByRange(Math.min(flows.size(), 4 * cores), runs.col("flow_uuid"))
+        runs.repartition(Math.min(flows.size(), 4 * cores), runs.col("flow_uuid"))
             .sortWithinPartitions("flow_uuid")
             .persist(StorageLevel.MEMORY_AND_DISK());
     clustered.count();
