@@ -1,8 +1,8 @@
 package io.flowlake.models;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.spark.sql.RuntimeConfig;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -18,27 +18,20 @@ final class PlainEncodedColumns implements AutoCloseable {
 
   private static final String DICTIONARY = "parquet.enable.dictionary#";
 
-  private final RuntimeConfig conf;
-  private final List<String> applied = new ArrayList<>();
+  private final SessionDefaults applied;
 
-  private PlainEncodedColumns(RuntimeConfig conf) {
-    this.conf = conf;
+  private PlainEncodedColumns(SessionDefaults applied) {
+    this.applied = applied;
   }
 
   static PlainEncodedColumns of(SparkSession spark, List<String> columns) {
-    PlainEncodedColumns plain = new PlainEncodedColumns(spark.conf());
-    for (String column : columns) {
-      String key = DICTIONARY + column;
-      if (!plain.conf.contains(key)) {
-        plain.conf.set(key, "false");
-        plain.applied.add(key);
-      }
-    }
-    return plain;
+    Map<String, String> plain = new LinkedHashMap<>();
+    columns.forEach(column -> plain.put(DICTIONARY + column, "false"));
+    return new PlainEncodedColumns(SessionDefaults.unlessSet(spark, plain));
   }
 
   @Override
   public void close() {
-    applied.forEach(conf::unset);
+    applied.close();
   }
 }

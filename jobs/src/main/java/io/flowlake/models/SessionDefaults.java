@@ -2,6 +2,7 @@ package io.flowlake.models;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
@@ -28,19 +29,27 @@ public final class SessionDefaults implements AutoCloseable {
   }
 
   public static SessionDefaults apply(SparkSession spark) {
-    SessionDefaults defaults = new SessionDefaults(spark.conf());
     int cores = Math.max(1, spark.sparkContext().defaultParallelism());
-    defaults.setUnlessSet(SHUFFLE_PARTITIONS, cores);
-    defaults.setUnlessSet(
-        DELTA_SNAPSHOT_PARTITIONS, Math.min(cores, DELTA_DEFAULT_SNAPSHOT_PARTITIONS));
-    return defaults;
+    return unlessSet(
+        spark,
+        Map.of(
+            SHUFFLE_PARTITIONS,
+            String.valueOf(cores),
+            DELTA_SNAPSHOT_PARTITIONS,
+            String.valueOf(Math.min(cores, DELTA_DEFAULT_SNAPSHOT_PARTITIONS))));
   }
 
-  private void setUnlessSet(String key, int value) {
-    if (!conf.contains(key)) {
-      conf.set(key, value);
-      applied.add(key);
-    }
+  /** Sets each of {@code settings} the session does not have yet; {@link #close} unsets them. */
+  static SessionDefaults unlessSet(SparkSession spark, Map<String, String> settings) {
+    SessionDefaults defaults = new SessionDefaults(spark.conf());
+    settings.forEach(
+        (key, value) -> {
+          if (!defaults.conf.contains(key)) {
+            defaults.conf.set(key, value);
+            defaults.applied.add(key);
+          }
+        });
+    return defaults;
   }
 
   @Override
