@@ -144,7 +144,7 @@ public final class PullJob {
       try {
         ContactsRecord contactsLanded = contacts.map(c -> c.land(pullId, t0)).orElse(null);
         List<String> mismatches =
-            full ? reconcile(settings.sourceOptions(), plan, total.runsHeld) : List.of();
+            full ? reconcile(settings.sourceOptions(), plan, total.runsHeld()) : List.of();
         DeletionsMirror deletions = new DeletionsMirror(spark, paths);
         Erasure.Erased erased = deletions.mirror(settings, t0);
         stages.erased(erased);
@@ -180,7 +180,7 @@ public final class PullJob {
                 contacts,
                 deletions.nextListing(),
                 // the runs landed are still all runs holds unless an erasure deleted some
-                total.runsHeld.filter(held -> erased.runs() == 0));
+                total.runsHeld().filter(held -> erased.runs() == 0));
         return record;
       } finally {
         total.discard();
@@ -215,7 +215,6 @@ public final class PullJob {
             .land(read, pullId, LakeTables.SOURCE_API, t0, keepHeldRuns);
     Chunk done = new Chunk();
     done.landings.add(landed);
-    done.runsHeld = landed.runsHeld();
     done.fetched = landed.read();
     done.months.addAll(landed.months());
     done.newest = landed.newestModifiedOn();
@@ -244,11 +243,17 @@ public final class PullJob {
     SourceMetrics.Totals fetched = new SourceMetrics.Totals(0, 0, 0, 0, 0, 0);
     final Set<String> months = new TreeSet<>();
     Instant newest;
-    // a one-chunk first load's: every row runs holds (RunLanding.Landed#runsHeld)
-    Optional<Dataset<Row>> runsHeld = Optional.empty();
     final List<RunLanding.Landed> landings = new ArrayList<>();
 
-    /** Removes the staged files a landing kept for {@link #runsHeld}. */
+    /**
+     * A one-chunk first load's: every row runs holds (RunLanding.Landed#runsHeld), as its last
+     * landing kept them; empty otherwise.
+     */
+    Optional<Dataset<Row>> runsHeld() {
+      return landings.isEmpty() ? Optional.empty() : landings.get(landings.size() - 1).runsHeld();
+    }
+
+    /** Removes the staged files a landing kept for {@link #runsHeld()}. */
     void discard() {
       landings.forEach(RunLanding.Landed::discard);
     }
@@ -267,7 +272,6 @@ public final class PullJob {
       months.addAll(other.months);
       newest = later(newest, other.newest);
       landings.addAll(other.landings);
-      runsHeld = other.runsHeld;
     }
   }
 
