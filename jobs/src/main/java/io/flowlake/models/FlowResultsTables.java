@@ -1,5 +1,6 @@
 package io.flowlake.models;
 
+import io.flowlake.lake.ConcurrentTableWrites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.flowlake.models;
 
+import io.flowlake.lake.ConcurrentTableWrites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

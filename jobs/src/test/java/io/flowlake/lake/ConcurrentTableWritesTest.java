@@ -1,4 +1,4 @@
-package io.flowlake.models;
+package io.flowlake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.flowlake.models;
+package io.flowlake.lake;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,27 +11,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
- * Writes independent Delta tables from a small fixed pool of threads. A table's write is a short
- * Spark job and then seconds of driver-side work (Delta's commit, its checksum, the log listing);
- * one after the other, the cores idle through the latter. A few writes in flight overlap one
- * table's commit with the others' tasks. Spark accepts jobs from several threads, and each table is
- * its own atomic commit, so the writes need no coordination.
+ * Writes independent Delta tables from a small fixed pool of threads: the marts of a wave, the
+ * per-flow results tables, a vacuum's tables. A table's write is a short Spark job and then seconds
+ * of driver-side work (Delta's commit, its checksum, the log listing); one after the other, the
+ * cores idle through the latter. A few writes in flight overlap one table's commit with the others'
+ * tasks. Spark accepts jobs from several threads, and each table is its own atomic commit, so the
+ * writes need no coordination.
  *
  * <p>The pool's threads are started by the calling thread and so inherit its Spark local properties
  * (a stop's cancel interrupts their tasks, {@code cli/Sparks}). A failure or an interruption of the
  * caller cancels the writes not yet started and waits for those in flight, so no table is written
  * after this returns or throws.
  */
-final class ConcurrentTableWrites {
+public final class ConcurrentTableWrites {
 
   /**
    * Writes in flight at once: enough to keep 2 cores busy through the commits, few enough that the
    * tasks of the writes do not queue behind each other much on a small machine.
    */
-  static final int THREADS = 4;
+  public static final int THREADS = 4;
 
   private ConcurrentTableWrites() {}
 
@@ -44,8 +44,8 @@ final class ConcurrentTableWrites {
    * @throws IllegalStateException when the calling thread was interrupted (a stop): its interrupt
    *     flag is set again
    */
-  static <T> Map<String, Long> run(
-      List<T> tables, Function<T, String> names, ToLongFunction<T> write) {
+  public static <T, R> Map<String, R> run(
+      List<T> tables, Function<T, String> names, Function<T, R> write) {
     AtomicInteger ids = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -55,11 +55,11 @@ final class ConcurrentTableWrites {
               thread.setDaemon(true);
               return thread;
             });
-    List<Future<Long>> futures = new ArrayList<>();
+    List<Future<R>> futures = new ArrayList<>();
     for (T table : tables) {
-      futures.add(pool.submit(() -> write.applyAsLong(table)));
+      futures.add(pool.submit(() -> write.apply(table)));
     }
-    Map<String, Long> written = new LinkedHashMap<>();
+    Map<String, R> written = new LinkedHashMap<>();
     boolean interrupted = false;
     try {
       for (int i = 0; i < tables.size(); i++) {
@@ -108,7 +108,7 @@ final class ConcurrentTableWrites {
   }
 
   /** One table's write failed: names the table; the cause says why. */
-  static final class TableWriteException extends RuntimeException {
+  public static final class TableWriteException extends RuntimeException {
 
     TableWriteException(String table, Throwable cause) {
       super("writing " + table + " failed: " + cause.getMessage(), cause);
