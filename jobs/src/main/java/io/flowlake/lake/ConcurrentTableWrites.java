@@ -36,6 +36,26 @@ public final class ConcurrentTableWrites {
   private ConcurrentTableWrites() {}
 
   /**
+   * As {@link #run}, but a failed write throws what the write itself threw, as if the tables had
+   * been written one after the other on the calling thread: an audit that failed, a stop, Spark's
+   * or Delta's own error.
+   */
+  public static <T, R> Map<String, R> runAsIfInline(
+      List<T> tables, Function<T, String> names, Function<T, R> write) {
+    try {
+      return run(tables, names, write);
+    } catch (TableWriteException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Applies {@code write} to every table, at most {@link #THREADS} at once.
    *
    * @param names each table's name, for the error that names the table that failed

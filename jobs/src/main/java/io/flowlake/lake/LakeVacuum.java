@@ -103,20 +103,11 @@ public final class LakeVacuum {
     Map<String, Vacuumed> vacuumed;
     try {
       vacuumed =
-          ConcurrentTableWrites.run(
+          ConcurrentTableWrites.runAsIfInline(
               due,
               this::key,
               location ->
                   vacuum(location, tables.get(location), marks.get(key(location)), retention));
-    } catch (ConcurrentTableWrites.TableWriteException e) {
-      // as if the table had been vacuumed on this thread: Delta's error, or a stop
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
     } finally {
       spark.conf().set(RETENTION_CHECK, previous);
       spark.conf().set(LISTING_PARALLELISM, previousParallelism);

@@ -83,24 +83,13 @@ final class MartBuild {
         build(model, scope);
       }
     }
-    try {
-      ConcurrentTableWrites.run(
-          marts,
-          Model::name,
-          mart -> {
-            build(mart, scope);
-            return 0;
-          });
-    } catch (ConcurrentTableWrites.TableWriteException e) {
-      // as if the mart had been built on this thread: an audit that failed, a stop, Spark's error
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    ConcurrentTableWrites.runAsIfInline(
+        marts,
+        Model::name,
+        mart -> {
+          build(mart, scope);
+          return 0;
+        });
   }
 
   private void build(Model model, FlowScope scope) {

@@ -67,6 +67,33 @@ class ConcurrentTableWritesTest {
   }
 
   @Test
+  void asIfInlineAFailedWriteThrowsWhatTheWriteThrewAndAnErrorStaysAnError() {
+    IllegalStateException diskFull = new IllegalStateException("disk full");
+    assertThatThrownBy(
+            () ->
+                ConcurrentTableWrites.runAsIfInline(
+                    TABLES,
+                    t -> t,
+                    t -> {
+                      if (t.equals("flow_c")) {
+                        throw diskFull;
+                      }
+                      return 1L;
+                    }))
+        .isSameAs(diskFull);
+    AssertionError audit = new AssertionError("an audit found 2 breaches");
+    assertThatThrownBy(
+            () ->
+                ConcurrentTableWrites.runAsIfInline(
+                    TABLES,
+                    t -> t,
+                    t -> {
+                      throw audit;
+                    }))
+        .isSameAs(audit);
+  }
+
+  @Test
   void anInterruptedCallerStopsTheWritesAndKeepsItsInterrupt() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     AtomicInteger interruptedWrites = new AtomicInteger();
