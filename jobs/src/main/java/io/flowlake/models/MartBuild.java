@@ -122,7 +122,7 @@ final class MartBuild {
       source.createOrReplaceTempView(mart.name());
       AuditRunner.check(spark, audits);
     }
-    MartWriter.write(mart, source, path, scope);
+    MartWriter.write(source, path, scope);
     counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
     if (!kept) {
       // later models read the written mart, not a recomputation of its query

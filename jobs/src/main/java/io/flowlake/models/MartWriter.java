@@ -27,9 +27,9 @@ final class MartWriter {
    * the files holding the scope's old rows: 188 Spark jobs instead of 204 for a transform of 2
    * changed flows.
    */
-  static void write(Model mart, Dataset<Row> rows, String path, FlowScope scope) {
+  static void write(Dataset<Row> rows, String path, FlowScope scope) {
     if (scope.all()) {
-      overwrite(mart, rows, path);
+      overwrite(rows, path);
       return;
     }
     Dataset<Row> others =
@@ -39,10 +39,10 @@ final class MartWriter {
             .load(path)
             .where(
                 col("flow_uuid").isNull().or(not(col("flow_uuid").isin(scope.flows().toArray()))));
-    overwrite(mart, others.unionByName(rows), path);
+    overwrite(others.unionByName(rows), path);
   }
 
-  static void overwrite(Model mart, Dataset<Row> rows, String path) {
+  static void overwrite(Dataset<Row> rows, String path) {
     replacing(rows, path).save(path);
   }
 

@@ -28,7 +28,7 @@ class MartWriterTest {
   void overwritingAnExistingMartRunsOnlyDeltasJobsAndCountsRowsFromTheCommit(
       SparkSession spark, @TempDir Path dir) throws Exception {
     String path = dir.resolve("mart").toString();
-    MartWriter.overwrite(null, rows(spark, 5), path);
+    MartWriter.overwrite(rows(spark, 5), path);
     Dataset<Row> next = rows(spark, 7).localCheckpoint(true);
 
     AtomicInteger jobs = new AtomicInteger();
@@ -42,7 +42,7 @@ class MartWriterTest {
     spark.sparkContext().listenerBus().waitUntilEmpty();
     spark.sparkContext().addSparkListener(counter);
     try {
-      MartWriter.overwrite(null, next, path);
+      MartWriter.overwrite(next, path);
       assertThat(MartWriter.lastWriteRows(spark, path)).isEqualTo(7);
       spark.sparkContext().listenerBus().waitUntilEmpty();
     } finally {
