@@ -52,6 +52,15 @@ public final class LakeVacuum {
   private static final String LISTING_PARALLELISM =
       "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
+  /**
+   * On a local disk or HDFS, Delta records each VACUUM as two commits of its own ({@code VACUUM
+   * START}, {@code VACUUM END}); on S3 it never does. They delete nothing, yet each is a commit
+   * (checksum, log cleanup, and every tenth a checkpoint) on every vacuumed table, and later
+   * readers replay them. flowlake keeps what a vacuum did in its own state, so it turns them off
+   * unless the session sets them.
+   */
+  private static final String VACUUM_COMMITS = "spark.databricks.delta.vacuum.logging.enabled";
+
   private final SparkSession spark;
   private final LakePaths paths;
   private final Clock clock;
@@ -92,6 +101,10 @@ public final class LakeVacuum {
     boolean belowSafety = retention.compareTo(DEFAULT_RETENTION) < 0;
     String previous = spark.conf().get(RETENTION_CHECK, "true");
     String previousParallelism = spark.conf().get(LISTING_PARALLELISM, "10000");
+    boolean ownVacuumCommits = spark.conf().getOption(VACUUM_COMMITS).isEmpty();
+    if (ownVacuumCommits) {
+      spark.conf().set(VACUUM_COMMITS, "false");
+    }
     if (belowSafety) {
       spark.conf().set(RETENTION_CHECK, "false");
     }
@@ -111,6 +124,9 @@ public final class LakeVacuum {
     } finally {
       spark.conf().set(RETENTION_CHECK, previous);
       spark.conf().set(LISTING_PARALLELISM, previousParallelism);
+      if (ownVacuumCommits) {
+        spark.conf().unset(VACUUM_COMMITS);
+      }
     }
     vacuumed.forEach((key, table) -> next.put(key, table.mark()));
     int purged = (int) vacuumed.values().stream().filter(Vacuumed::purged).count();
@@ -120,8 +136,8 @@ public final class LakeVacuum {
   /**
    * Purges the table if its protocol allows deletion vectors, then vacuums it; returns its new
    * mark. Tables are vacuumed side by side ({@link ConcurrentTableWrites}): each VACUUM is a
-   * handful of tiny Spark jobs and two commits, seconds of driver-side work per table that would
-   * otherwise leave the cores idle.
+   * handful of tiny Spark jobs, seconds of driver-side work per table that would otherwise leave
+   * the cores idle.
    */
   private Vacuumed vacuum(String location, long latest, VacuumMark mark, Duration retention) {
     boolean purge =

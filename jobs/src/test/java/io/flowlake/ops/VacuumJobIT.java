@@ -67,6 +67,44 @@ class VacuumJobIT {
     assertThat(dataFiles(still)).isEqualTo(stillFiles);
   }
 
+  @Test
+  void aVacuumCommitsNothingOfItsOwnUnlessTheSessionAsksDeltaTo(
+      SparkSession spark, @TempDir Path dir) {
+    Path root = dir.resolve("lake");
+    LakePaths lake =
+        LakePaths.qualified(root.toString(), spark.sparkContext().hadoopConfiguration());
+    Path table = root.resolve("table");
+    write(spark, table, 5);
+    write(spark, table, 3);
+    VacuumJob job = new VacuumJob(spark, lake, Clock.systemUTC());
+
+    job.run(NONE);
+    assertThat(operations(spark, table)).containsExactly("WRITE", "WRITE");
+    assertThat(spark.conf().getOption(VACUUM_COMMITS).isDefined()).as("left as found").isFalse();
+
+    // a user who wants Delta's record of each vacuum in the table's history keeps it
+    write(spark, table, 4);
+    spark.conf().set(VACUUM_COMMITS, "true");
+    try {
+      job.run(NONE);
+      assertThat(operations(spark, table)).contains("VACUUM START", "VACUUM END");
+      assertThat(spark.conf().get(VACUUM_COMMITS)).isEqualTo("true");
+    } finally {
+      spark.conf().unset(VACUUM_COMMITS);
+    }
+  }
+
+  private static final String VACUUM_COMMITS = "spark.databricks.delta.vacuum.logging.enabled";
+
+  private static List<String> operations(SparkSession spark, Path table) {
+    return DeltaTable.forPath(spark, table.toString())
+        .history()
+        .orderBy("version")
+        .select("operation")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+  }
+
   private static void write(SparkSession spark, Path table, int rows) {
     spark.range(rows).write().format("delta").mode("overwrite").save(table.toString());
   }
