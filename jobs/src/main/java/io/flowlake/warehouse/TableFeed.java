@@ -1,6 +1,5 @@
 package io.flowlake.warehouse;
 
-import io.delta.tables.DeltaTable;
 import io.flowlake.lake.ChangeFeed;
 import io.flowlake.lake.LakePaths;
 import io.flowlake.models.TableSnapshot;
@@ -130,13 +129,11 @@ final class TableFeed {
 
   /**
    * The file split size that gives partitions of about {@link PrefetchedChunks#PARTITION_ROWS}
-   * rows: bounded, since each is held on the driver, and few, since each is a Spark job. Delta
-   * answers the count from its log's statistics.
+   * rows: bounded, since each is held on the driver, and few, since each is a Spark job.
    */
   private long splitBytes(String path) {
-    long rows = Math.max(1, spark.read().format("delta").load(path).count());
-    long bytes = DeltaTable.forPath(spark, path).detail().select("sizeInBytes").head().getLong(0);
-    return Math.max(1L << 20, bytes * PrefetchedChunks.PARTITION_ROWS / rows);
+    return SplitSize.of(
+        path, spark.sparkContext().hadoopConfiguration(), PrefetchedChunks.PARTITION_ROWS);
   }
 
   private static SQLException rethrow(Exception e) {
