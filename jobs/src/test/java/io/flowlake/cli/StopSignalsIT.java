@@ -117,7 +117,13 @@ class StopSignalsIT {
     Process run = cli.against(sim).start(log, "run", "--lake", lake.toString());
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (!moment.test(log)) {
-      assertThat(run.isAlive()).as("the run ended before the moment to stop it").isTrue();
+      if (!run.isAlive()) {
+        throw new AssertionError(
+            "the run ended (exit "
+                + run.exitValue()
+                + ") before the moment to stop it:\n"
+                + Files.readString(log));
+      }
       assertThat(System.nanoTime()).as("waiting for the moment to stop").isLessThan(deadline);
       Thread.sleep(20);
     }
