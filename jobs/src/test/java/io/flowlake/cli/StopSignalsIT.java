@@ -59,9 +59,11 @@ class StopSignalsIT {
     // 1. while fetching: this run has read runs.json pages, nothing is in the lake yet
     long pagesBefore = runsPagesRead(sim);
     stopWhen(sim, lake, signal, expectedExit, log -> runsPagesRead(sim) >= pagesBefore + 2);
-    // 2. while writing: this run has begun to merge its runs into the lake (its own progress line,
-    // so the moment cannot come from what an earlier run left behind)
-    stopWhen(sim, lake, signal, expectedExit, log -> said(log, "merging runs into the lake"));
+    // 2. while writing: this run has fetched its pages and begun to merge them into the lake. Its
+    // own "fetched after" line says so the moment the merge starts (and cannot come from what an
+    // earlier run left behind); the periodic progress line, printed every 15 s, can miss a merge
+    // shorter than that
+    stopWhen(sim, lake, signal, expectedExit, log -> said(log, "fetched after "));
     // 3. while building the marts (no earlier run got that far)
     stopWhen(sim, lake, signal, expectedExit, log -> Files.isDirectory(lake.resolve("marts")));
 
