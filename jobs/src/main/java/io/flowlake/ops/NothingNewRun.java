@@ -75,8 +75,7 @@ public final class NothingNewRun {
               .ask(digest, pull.contacts().enabled(), now);
     } catch (RuntimeException e) {
       if (StopRequest.signal().isPresent()) {
-        StopRequest.acknowledge();
-        Thread.interrupted(); // the report needs I/O
+        StopRequest.acknowledge(); // the report needs I/O
         return Optional.of(
             reported.run(
                 settings.pull().personalData(),

@@ -57,7 +57,7 @@ final class ReportedRun {
                 listener.lockTakenOver(dead);
                 report.staleLockReplaced(dead);
               });
-      outcome = work.apply(report);
+      outcome = untilStopped(work, report);
     } catch (LakeLockedException e) {
       outcome = RunOutcome.LOCKED;
       error = e.getMessage();
@@ -65,8 +65,7 @@ final class ReportedRun {
     } catch (Throwable e) { // Spark throws checked exceptions undeclared; all are rethrown as is
       if (StopRequest.signal().isPresent()) {
         // whatever the cancelled work threw, it was the stop that ended the run
-        StopRequest.acknowledge();
-        Thread.interrupted(); // the stop has done its work; the report and the lock need I/O
+        StopRequest.acknowledge(); // a stop while the lock was taken: its report needs I/O
         outcome = RunOutcome.INTERRUPTED;
         error = "interrupted by SIG" + StopRequest.signal().get();
         throw e;
@@ -88,5 +87,19 @@ final class ReportedRun {
       listener.finished(report);
     }
     return outcome;
+  }
+
+  /**
+   * The work, after which a stop asked meanwhile interrupts no more: releasing the lock reads and
+   * deletes its file, which an interrupt would abort, leaving the lake locked for the lease.
+   */
+  private static RunOutcome untilStopped(Function<RunReport, RunOutcome> work, RunReport report) {
+    try {
+      return work.apply(report);
+    } finally {
+      if (StopRequest.signal().isPresent()) {
+        StopRequest.acknowledge();
+      }
+    }
   }
 }

@@ -21,7 +21,9 @@ import sun.misc.Signal;
 public final class StopRequest {
 
   private static final AtomicReference<Signal> received = new AtomicReference<>();
-  private static volatile boolean acknowledged;
+  // guarded by StopRequest.class: a stop and its acknowledgement may race
+  private static RepeatedInterrupt interrupts;
+  private static boolean acknowledged;
 
   private StopRequest() {}
 
@@ -44,11 +46,19 @@ public final class StopRequest {
   }
 
   /**
-   * Called once the command has begun to unwind: from then on its thread must be left alone, to
-   * release the lock and write the report.
+   * Called by the command's thread once it has begun to unwind: from then on it is left alone, to
+   * release the lock and write the report. When this returns no interrupt is pending or to come.
    */
   public static void acknowledge() {
-    acknowledged = true;
+    RepeatedInterrupt running;
+    synchronized (StopRequest.class) {
+      acknowledged = true;
+      running = interrupts;
+    }
+    if (running != null) {
+      running.acknowledge(); // outside the lock: it waits for the last interrupt
+    }
+    Thread.interrupted();
   }
 
   private static void stop(Signal signal, Thread commandThread) {
@@ -61,22 +71,13 @@ public final class StopRequest {
     // One interrupt is not enough: library code (Delta's commit, Hadoop's I/O) may swallow it, and
     // a job submitted after a cancel runs unless cancelled too. So keep at it until the command
     // acknowledges the stop; every wait of flowlake's own (pacing, retries, pages) ends on it.
-    Thread stopper =
-        new Thread(
-            () -> {
-              while (!acknowledged && commandThread.isAlive()) {
-                cancelSparkJobs();
-                commandThread.interrupt();
-                try {
-                  Thread.sleep(200);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-            },
-            "flowlake-stop");
-    stopper.setDaemon(true);
-    stopper.start();
+    synchronized (StopRequest.class) {
+      if (acknowledged) {
+        return;
+      }
+      interrupts = new RepeatedInterrupt(commandThread, StopRequest::cancelSparkJobs);
+      interrupts.start();
+    }
   }
 
   private static void cancelSparkJobs() {
