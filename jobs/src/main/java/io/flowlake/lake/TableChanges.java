@@ -1,16 +1,13 @@
 package io.flowlake.lake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * What changed in a table since its last vacuum ({@link VacuumMark}), read from its {@code
@@ -67,31 +64,10 @@ final class TableChanges {
 
   /** Whether any file of the table outside its log was modified after {@code cutoff}. */
   private boolean writtenAfter(String table, Instant cutoff) {
-    Path root = new Path(table);
-    try {
-      FileSystem fs = root.getFileSystem(conf);
-      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-      while (files.hasNext()) {
-        LocatedFileStatus file = files.next();
-        if (!isInLog(root, file.getPath()) && file.getModificationTime() > cutoff.toEpochMilli()) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + table + ": " + e.getMessage(), e);
+    long cutoffMillis = cutoff.toEpochMilli();
+    try (Stream<FileStatus> files =
+        TableFiles.under(new Path(table), conf, folder -> !folder.equals("_delta_log"))) {
+      return files.anyMatch(file -> file.getModificationTime() > cutoffMillis);
     }
-  }
-
-  private static boolean isInLog(Path root, Path file) {
-    for (Path parent = file.getParent(); parent != null; parent = parent.getParent()) {
-      if (parent.getName().equals("_delta_log")) {
-        return true;
-      }
-      if (parent.equals(root)) {
-        return false;
-      }
-    }
-    return false;
   }
 }
