@@ -57,7 +57,7 @@ final class ReportedRun {
                 listener.lockTakenOver(dead);
                 report.staleLockReplaced(dead);
               });
-      outcome = untilStopped(work, report);
+      outcome = workThenEndInterrupts(work, report);
     } catch (LakeLockedException e) {
       outcome = RunOutcome.LOCKED;
       error = e.getMessage();
@@ -93,7 +93,8 @@ final class ReportedRun {
    * The work, after which a stop asked meanwhile interrupts no more: releasing the lock reads and
    * deletes its file, which an interrupt would abort, leaving the lake locked for the lease.
    */
-  private static RunOutcome untilStopped(Function<RunReport, RunOutcome> work, RunReport report) {
+  private static RunOutcome workThenEndInterrupts(
+      Function<RunReport, RunOutcome> work, RunReport report) {
     try {
       return work.apply(report);
     } finally {
