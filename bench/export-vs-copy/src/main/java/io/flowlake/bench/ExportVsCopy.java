@@ -14,6 +14,7 @@ import io.flowlake.lake.RunsMerge;
 import io.flowlake.source.RunColumns;
 import io.flowlake.warehouse.FeedCsvFiles;
 import io.flowlake.warehouse.FeedTable;
+import io.flowlake.warehouse.FloorIndexes;
 import io.flowlake.warehouse.JdbcTarget;
 import io.flowlake.warehouse.PgConnect;
 import io.flowlake.warehouse.WarehouseFeed;
@@ -42,7 +43,8 @@ import org.postgresql.PGConnection;
  *                     change data feed on, as a pull leaves an older lake
  * export DIR URL      the warehouse feed of runs, run_values, contacts (first, or incremental)
  * floor DIR URL       the same CSV lines the first export sends, COPYed into empty tables of the
- *                     same definitions (CSV files written first, not timed)
+ *                     same definitions (CSV files written first, not timed): with their indexes
+ *                     kept up during the COPY, then with them built after it, as the export does
  * change DIR          1% of runs changed (merged as a pull does, run_values refreshed) and 100
  *                     contacts erased
  * report DIR          times, ratios, peak heap, row counts
@@ -140,6 +142,11 @@ public final class ExportVsCopy {
     spark.stop();
   }
 
+  /**
+   * Two floors, each the same CSV lines COPYed into an empty table of the exported one's columns,
+   * types, primary key and indexes: kept up row by row during the COPY (plain COPY), and dropped
+   * for the COPY and built after it, as the first export does ({@link FloorIndexes}).
+   */
   private static void floor(Path dir, String url) throws Exception {
     SparkSession spark = session();
     LakePaths paths = new LakePaths(dir.resolve("lake").toUri().toString());
@@ -148,46 +155,72 @@ public final class ExportVsCopy {
       FeedCsvFiles.write(spark, paths, table, csv.resolve(table.name()).toString());
     }
     spark.stop();
-    double total = 0;
-    double jvmCpu = CpuSeconds.jvm();
-    double pgCpu;
     Properties results = new Properties();
-    try (Connection db = PgConnect.open(new JdbcTarget(url, null, null));
-        Statement sql = db.createStatement()) {
+    try (Connection db = PgConnect.open(new JdbcTarget(url, null, null))) {
       long backend = CpuSeconds.backendPid(db);
-      pgCpu = CpuSeconds.backend(backend);
-      for (FeedTable table : FeedTable.ALL) {
-        String floor = "floor_" + table.name();
-        sql.execute("drop table if exists " + floor);
-        // the same columns, types, primary key and indexes as the export's table
-        sql.execute("create table " + floor + " (like \"" + table.name() + "\" including all)");
-        long start = System.nanoTime();
-        db.setAutoCommit(false);
-        try (Stream<Path> files = Files.list(csv.resolve(table.name()))) {
-          for (Path part :
-              files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList()) {
-            try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-              db.unwrap(PGConnection.class)
-                  .getCopyAPI()
-                  .copyIn("copy " + floor + " from stdin (format csv)", in);
+      for (boolean deferred : new boolean[] {false, true}) {
+        String name = deferred ? "floor_deferred" : "floor";
+        double jvmCpu = CpuSeconds.jvm();
+        double pgCpu = CpuSeconds.backend(backend);
+        double total = 0;
+        for (FeedTable table : FeedTable.ALL) {
+          String floor = name + "_" + table.name();
+          long start = System.nanoTime();
+          copyFloor(db, table, floor, csv.resolve(table.name()), deferred);
+          double seconds = seconds(start);
+          total += seconds;
+          System.out.printf("  COPY %-12s %.1f s%n", table.name(), seconds);
+        }
+        pgCpu = CpuSeconds.backend(backend) - pgCpu; // the tables' creation included: negligible
+        jvmCpu = CpuSeconds.jvm() - jvmCpu;
+        System.out.printf(
+            "%s: %.1f s; CPU %.1f s (JVM %.1f s, PostgreSQL %.1f s)%n",
+            deferred
+                ? "floor, indexes built after the COPY (as the export)"
+                : "floor (COPY from CSV)",
+            total,
+            jvmCpu + pgCpu,
+            jvmCpu,
+            pgCpu);
+        results.setProperty(name + ".seconds", String.valueOf(total));
+        results.setProperty(name + ".cpu", String.valueOf(jvmCpu + pgCpu));
+      }
+    }
+    save(dir, "floor", results);
+  }
+
+  private static void copyFloor(
+      Connection db, FeedTable table, String floor, Path csv, boolean deferIndexes)
+      throws Exception {
+    try (Statement sql = db.createStatement()) {
+      sql.execute("drop table if exists " + floor);
+      // the same columns, types, primary key and indexes as the export's table
+      sql.execute("create table " + floor + " (like \"" + table.name() + "\" including all)");
+    }
+    db.setAutoCommit(false);
+    FloorIndexes.Load load =
+        () -> {
+          try (Stream<Path> files = Files.list(csv)) {
+            for (Path part :
+                files
+                    .filter(p -> p.getFileName().toString().startsWith("part-"))
+                    .sorted()
+                    .toList()) {
+              try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                db.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + floor + " from stdin (format csv)", in);
+              }
             }
           }
-        }
-        db.commit();
-        db.setAutoCommit(true);
-        double seconds = seconds(start);
-        total += seconds;
-        System.out.printf("  COPY %-12s %.1f s%n", table.name(), seconds);
-      }
-      pgCpu = CpuSeconds.backend(backend) - pgCpu; // the tables' creation included: negligible
+        };
+    if (deferIndexes) {
+      FloorIndexes.deferred(db, floor, load);
+    } else {
+      load.run();
     }
-    jvmCpu = CpuSeconds.jvm() - jvmCpu;
-    System.out.printf(
-        "floor (COPY from CSV): %.1f s; CPU %.1f s (JVM %.1f s, PostgreSQL %.1f s)%n",
-        total, jvmCpu + pgCpu, jvmCpu, pgCpu);
-    results.setProperty("floor.seconds", String.valueOf(total));
-    results.setProperty("floor.cpu", String.valueOf(jvmCpu + pgCpu));
-    save(dir, "floor", results);
+    db.commit();
+    db.setAutoCommit(true);
   }
 
   private static void change(Path dir) {
@@ -245,16 +278,28 @@ public final class ExportVsCopy {
     System.out.printf("first export          %8.1f s%n", first);
     System.out.printf("COPY from CSV (floor) %8.1f s%n", floor);
     System.out.printf("first export speed vs COPY: %.2fx (target >= 0.5x)%n", floor / first);
+    double deferred = Double.parseDouble(r.getProperty("floor_deferred.seconds"));
+    System.out.printf(
+        "COPY, indexes built after %8.1f s; first export speed vs it: %.2fx%n",
+        deferred, deferred / first);
     System.out.printf(
         "incremental export    %8.1f s = %.1f%% of the first (target <= 5%%)%n",
         incremental, 100 * incremental / first);
     double firstCpu = Double.parseDouble(r.getProperty("first.cpu"));
     double floorCpu = Double.parseDouble(r.getProperty("floor.cpu"));
+    double deferredCpu = Double.parseDouble(r.getProperty("floor_deferred.cpu"));
     double incrementalCpu = Double.parseDouble(r.getProperty("incremental.cpu"));
     System.out.printf(
         "CPU time (JVM + PostgreSQL backend; less sensitive to load): first %.1f s, COPY %.1f s"
-            + " (%.2fx), incremental %.1f s (%.1f%% of the first)%n",
-        firstCpu, floorCpu, floorCpu / firstCpu, incrementalCpu, 100 * incrementalCpu / firstCpu);
+            + " (%.2fx), COPY with indexes after %.1f s (%.2fx), incremental %.1f s (%.1f%% of"
+            + " the first)%n",
+        firstCpu,
+        floorCpu,
+        floorCpu / firstCpu,
+        deferredCpu,
+        deferredCpu / firstCpu,
+        incrementalCpu,
+        100 * incrementalCpu / firstCpu);
     System.out.printf(
         "peak heap: first %s MB, incremental %s MB, of a %s MB heap%n",
         r.getProperty("first.heapMB"),
