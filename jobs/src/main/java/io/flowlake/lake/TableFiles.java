@@ -19,8 +19,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * The files under a table's root, listed folder by folder as the stream is read. Not Hadoop's
  * recursive {@code listFiles}: on a local disk it asks the OS for every file's owner and
- * permissions, a process per file (1.9 s for 450 files), where {@code listStatus} reads them only
- * when asked, and nothing here asks.
+ * permissions, a process per file (1.2-2.2 s for the 224 files of a 1M-run lake's runs, against
+ * 0.03-0.07 s here), where {@code listStatus} reads them only when asked, and nothing here asks.
  */
 public final class TableFiles {
 
