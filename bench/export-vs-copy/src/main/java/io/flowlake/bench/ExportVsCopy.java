@@ -131,22 +131,17 @@ public final class ExportVsCopy {
     }
     double seconds = seconds(start);
     jvmCpu = CpuSeconds.jvm() - jvmCpu;
+    // read once: a collection between the line printed and the result saved would make them differ
+    long heapMB = PeakMemory.heapBytes() >> 20;
+    long heapAfterCollectionMB = PeakMemory.heapAfterCollectionBytes() >> 20;
     System.out.printf(
         "%s export: %.1f s, peak heap %d MB, after a collection %d MB; CPU %.1f s (JVM %.1f s,"
             + " PostgreSQL %.1f s)%n",
-        name,
-        seconds,
-        PeakMemory.heapBytes() >> 20,
-        PeakMemory.heapAfterCollectionBytes() >> 20,
-        jvmCpu + pgCpu,
-        jvmCpu,
-        pgCpu);
-    results.setProperty(
-        name + ".heapAfterCollectionMB",
-        String.valueOf(PeakMemory.heapAfterCollectionBytes() >> 20));
+        name, seconds, heapMB, heapAfterCollectionMB, jvmCpu + pgCpu, jvmCpu, pgCpu);
+    results.setProperty(name + ".heapAfterCollectionMB", String.valueOf(heapAfterCollectionMB));
     results.setProperty(name + ".cpu", String.valueOf(jvmCpu + pgCpu));
     results.setProperty(name + ".seconds", String.valueOf(seconds));
-    results.setProperty(name + ".heapMB", String.valueOf(PeakMemory.heapBytes() >> 20));
+    results.setProperty(name + ".heapMB", String.valueOf(heapMB));
     results.setProperty(
         name + ".maxHeapMB", String.valueOf(Runtime.getRuntime().maxMemory() >> 20));
     save(dir, name, results);
