@@ -65,7 +65,9 @@ final class ReportedRun {
     } catch (Throwable e) { // Spark throws checked exceptions undeclared; all are rethrown as is
       if (StopRequest.signal().isPresent()) {
         // whatever the cancelled work threw, it was the stop that ended the run
-        StopRequest.acknowledge(); // a stop while the lock was taken: its report needs I/O
+        // done already if the work threw; not if taking or releasing the lock did, and the
+        // report needs I/O
+        StopRequest.acknowledge();
         outcome = RunOutcome.INTERRUPTED;
         error = "interrupted by SIG" + StopRequest.signal().get();
         throw e;
