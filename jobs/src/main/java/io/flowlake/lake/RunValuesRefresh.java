@@ -1,8 +1,5 @@
 package io.flowlake.lake;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameWriter;
@@ -39,7 +36,7 @@ public final class RunValuesRefresh {
         && new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
             .holdsNoRows(paths.runValues())) {
       LakeTableCreator.runValues(spark, paths);
-      flatten(merged.appended().get())
+      RunValueColumns.flatten(merged.appended().get())
           .write()
           .format("delta")
           .mode(SaveMode.Append)
@@ -61,7 +58,7 @@ public final class RunValuesRefresh {
             + months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
             + ")";
     Dataset<Row> runs = spark.read().format("delta").load(paths.runs()).where(predicate);
-    DataFrameWriter<Row> write = flatten(runs).write().format("delta");
+    DataFrameWriter<Row> write = RunValueColumns.flatten(runs).write().format("delta");
     if (new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
         .holdsNoRows(paths.runValues())) {
       // a first load: nothing to replace, and a blind append need not list the table's files
@@ -69,35 +66,5 @@ public final class RunValuesRefresh {
     } else {
       write.mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(paths.runValues());
     }
-  }
-
-  /** runs → run_values: one row per entry of the {@code values} map. */
-  public static Dataset<Row> flatten(Dataset<Row> runs) {
-    return runs.select(
-            col("uuid").as("run_uuid"),
-            col("flow_uuid"),
-            col("flow_name"),
-            col("contact_uuid"),
-            explode(col("values")).as(new String[] {"result_key", "v"}),
-            col("created_on").as("run_created_on"),
-            col("modified_on").as("run_modified_on"),
-            col("exit_type").as("run_exit_type"),
-            col(LakeTables.PARTITION_COLUMN))
-        .select(
-            col("run_uuid"),
-            col("flow_uuid"),
-            col("flow_name"),
-            col("contact_uuid"),
-            col("result_key"),
-            col("v.name").as("result_name"),
-            col("v.value").as("value"),
-            col("v.category").as("category"),
-            col("v.node").as("node_uuid"),
-            col("v.time").as("time"),
-            col("v.input").as("input"),
-            col("run_created_on"),
-            col("run_modified_on"),
-            col("run_exit_type"),
-            col(LakeTables.PARTITION_COLUMN));
   }
 }
