@@ -9,12 +9,15 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -113,9 +116,9 @@ public final class DeltaLogFiles {
    * The table's settings at {@code version}, from that commit's checksum file ({@code N.crc}, which
    * Delta writes after each commit with the table's {@code metadata} and {@code protocol}): the
    * {@code metadata.configuration} properties, the protocol's reader and writer features, the
-   * number of data files and of deletion vectors. Empty when the commit has no checksum (a writer
-   * with checksums off, or one killed between its commit and the checksum) or one that does not
-   * parse: the caller then asks Delta, or takes the safe answer.
+   * schema and partition columns, the number of data files and of deletion vectors. Empty when the
+   * commit has no checksum (a writer with checksums off, or one killed between its commit and the
+   * checksum) or one that does not parse: the caller then asks Delta, or takes the safe answer.
    */
   public Optional<TableSettings> settings(String table, long version) {
     Path checksum = new Path(new Path(table, "_delta_log"), String.format("%020d.crc", version));
@@ -143,10 +146,14 @@ public final class DeltaLogFiles {
       Set<String> features = new HashSet<>();
       protocol.path("readerFeatures").forEach(f -> features.add(f.asText()));
       protocol.path("writerFeatures").forEach(f -> features.add(f.asText()));
+      List<String> partitionColumns = new ArrayList<>();
+      crc.path("metadata").path("partitionColumns").forEach(c -> partitionColumns.add(c.asText()));
       return Optional.of(
           new TableSettings(
               Map.copyOf(properties),
               Set.copyOf(features),
+              crc.path("metadata").path("schemaString").asText(""),
+              List.copyOf(partitionColumns),
               count(crc, "numFiles"),
               count(crc, "numDeletionVectorsOpt")));
     } catch (IOException e) {
@@ -159,11 +166,17 @@ public final class DeltaLogFiles {
   }
 
   /**
-   * A table's properties and protocol features, and how many data files and deletion vectors it has
-   * (-1 when the checksum did not say), as {@link #settings} read them.
+   * A table's properties and protocol features, its schema (Spark's JSON of it, as Delta records
+   * it; empty when the checksum did not say) and partition columns, and how many data files and
+   * deletion vectors it has (-1 when the checksum did not say), as {@link #settings} read them.
    */
   public record TableSettings(
-      Map<String, String> properties, Set<String> features, long files, long deletionVectors) {
+      Map<String, String> properties,
+      Set<String> features,
+      String schema,
+      List<String> partitionColumns,
+      long files,
+      long deletionVectors) {
 
     /** Whether the checksum says the table has no data file, so no row. */
     public boolean empty() {
@@ -192,22 +205,46 @@ public final class DeltaLogFiles {
 
   /** Commit {@code version}'s {@code commitInfo} action; empty when it has none or is gone. */
   private Optional<JsonNode> commitInfo(String table, long version) {
+    JsonNode[] info = new JsonNode[1];
+    readActions(
+        table,
+        version,
+        action -> {
+          info[0] = action.get("commitInfo");
+          return info[0] == null;
+        });
+    return Optional.ofNullable(info[0]);
+  }
+
+  /**
+   * Commit {@code version}'s actions, in the file's order, or empty when its file is gone (log
+   * cleanup).
+   */
+  public Optional<List<JsonNode>> commitActions(String table, long version) {
+    List<JsonNode> actions = new ArrayList<>();
+    return readActions(table, version, actions::add) ? Optional.of(actions) : Optional.empty();
+  }
+
+  /**
+   * Passes commit {@code version}'s actions to {@code more} until it returns false; false when the
+   * commit's file is gone.
+   */
+  private boolean readActions(String table, long version, Predicate<JsonNode> more) {
     Path commit = commitFile(table, version);
     try {
       FileSystem fs = commit.getFileSystem(conf);
       if (!fs.exists(commit)) {
-        return Optional.empty();
+        return false;
       }
       try (BufferedReader lines =
           new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          JsonNode info = JSON.readTree(line).path("commitInfo");
-          if (!info.isMissingNode()) {
-            return Optional.of(info);
+          if (!line.isBlank() && !more.test(JSON.readTree(line))) {
+            break;
           }
         }
       }
-      return Optional.empty();
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + commit, e);
     }

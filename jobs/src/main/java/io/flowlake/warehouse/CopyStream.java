@@ -2,6 +2,7 @@ package io.flowlake.warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.OptionalLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,13 +23,21 @@ final class CopyStream {
    */
   static long copy(Connection db, String copySql, Dataset<Row> rows, OptionalLong splitBytes)
       throws SQLException {
+    try (PrefetchedChunks chunks = new PrefetchedChunks(rows, splitBytes)) {
+      return copy(db, copySql, chunks);
+    }
+  }
+
+  /**
+   * @param chunks whole COPY CSV lines
+   * @return rows COPYed, as PostgreSQL counted them
+   */
+  static long copy(Connection db, String copySql, Iterator<byte[]> chunks) throws SQLException {
     CopyIn copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
-      try (PrefetchedChunks chunks = new PrefetchedChunks(rows, splitBytes)) {
-        while (chunks.hasNext()) {
-          byte[] chunk = chunks.next();
-          copy.writeToCopy(chunk, 0, chunk.length);
-        }
+      while (chunks.hasNext()) {
+        byte[] chunk = chunks.next();
+        copy.writeToCopy(chunk, 0, chunk.length);
       }
       return copy.endCopy();
     } finally {

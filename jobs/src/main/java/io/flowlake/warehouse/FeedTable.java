@@ -1,12 +1,11 @@
 package io.flowlake.warehouse;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.flowlake.lake.LakePaths;
 import io.flowlake.lake.LakeTables;
-import io.flowlake.lake.RunValuesRefresh;
+import io.flowlake.lake.RunValueColumns;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A lake table the warehouse feed keeps in step in PostgreSQL (docs/warehouse.md): the table of the
@@ -79,8 +78,9 @@ public record FeedTable(
               LakeTables.RUNS,
               LakePaths::runs,
               List.of("uuid"),
-              RunValuesRefresh::flatten,
-              List.of("run_uuid")));
+              RunValueColumns::flatten,
+              List.of("run_uuid"),
+              FeedTable::runValuesOfRun));
 
   public static final FeedTable CONTACTS =
       new FeedTable(
@@ -94,8 +94,8 @@ public record FeedTable(
               FeedColumn.text("language"),
               FeedColumn.json("groups"),
               FeedColumn.json("fields"),
-              FeedColumn.text("flow_uuid", col("flow.uuid")),
-              FeedColumn.text("flow_name", col("flow.name")),
+              FeedColumn.text("flow_uuid", "flow", "uuid"),
+              FeedColumn.text("flow_name", "flow", "name"),
               FeedColumn.instant("created_on"),
               FeedColumn.instant("modified_on"),
               FeedColumn.instant("last_seen_on")),
@@ -108,6 +108,11 @@ public record FeedTable(
 
   public static java.util.Optional<FeedTable> named(String name) {
     return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  private static FeedSource.RowsOfRow runValuesOfRun(StructType runs) {
+    RunValueColumns.Rows rows = new RunValueColumns.Rows(runs);
+    return new FeedSource.RowsOfRow(rows.schema(), rows::of);
   }
 
   List<String> columnNames() {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -25,9 +26,10 @@ import org.apache.spark.sql.SparkSession;
  * rows deleted and the snapshot COPYed straight in; into an empty table, with its primary key and
  * indexes built after the COPY rather than maintained row by row ({@link DeferredIndexes}). After
  * that, only the net change since the recorded version ({@link LakeChanges#between}), COPYed into a
- * temporary table and merged with {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}. When
- * the change data feed cannot serve that range (enabled after the recorded version, or its files
- * vacuumed), the whole table is sent instead and the caller is told so in one line.
+ * temporary table and merged with {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}; a
+ * small change is read in the driver without Spark ({@link LocalChanges}), a large one by Spark.
+ * When the change data feed cannot serve that range (enabled after the recorded version, or its
+ * files vacuumed), the whole table is sent instead and the caller is told so in one line.
  */
 final class TableFeed {
 
@@ -114,11 +116,19 @@ final class TableFeed {
       sql.execute(FeedSql.createStage(table));
       List<String> staged = new ArrayList<>(table.columnNames());
       staged.add(LakeChanges.OP);
-      CopyStream.copy(
-          db,
-          FeedSql.copyInto(FeedSql.STAGE, staged),
-          LakeChanges.between(spark, paths, after, version, table),
-          OptionalLong.empty()); // netted by key: a shuffle sizes the partitions
+      String copy = FeedSql.copyInto(FeedSql.STAGE, staged);
+      Optional<List<byte[]>> small =
+          LocalChanges.between(
+              spark.sparkContext().hadoopConfiguration(), paths, after, version, table);
+      if (small.isPresent()) {
+        CopyStream.copy(db, copy, small.get().iterator());
+      } else {
+        CopyStream.copy(
+            db,
+            copy,
+            LakeChanges.between(spark, paths, after, version, table),
+            OptionalLong.empty()); // netted by key: a shuffle sizes the partitions
+      }
       long deleted = sql.executeUpdate(FeedSql.deleteStaged(table));
       long upserted = sql.executeUpdate(FeedSql.upsertStaged(table));
       ExportState.record(db, table.stateName(), version);
