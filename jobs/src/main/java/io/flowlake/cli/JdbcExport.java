@@ -40,7 +40,7 @@ final class JdbcExport {
         List<FeedTable> base = present(spark.session(), paths, tables);
         for (WarehouseFeed.Sent sent :
             WarehouseFeed.export(spark.session(), paths, base, db, out::println)) {
-          out.printf("%-20s %s%n", sent.table(), sent.describe());
+          out.printf("%-20s %s, %.1f s%n", sent.table(), sent.describe(), sent.seconds());
         }
         int written = base.size();
         if (tables.marts() && (tables.named() || martsBuilt(spark.session(), paths))) {

@@ -6,7 +6,6 @@ import io.flowlake.warehouse.LocalNetChanges.Net;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataType;
@@ -27,12 +26,14 @@ final class LocalChanges {
 
   private LocalChanges() {}
 
+  /**
+   * @param changes the reader of net changes; one reader serves a derived table and its source
+   *     (run_values and runs) from one read
+   */
   static Optional<List<byte[]>> between(
-      Configuration conf, LakePaths paths, long after, long upTo, FeedTable table) {
+      LocalNetChanges changes, LakePaths paths, long after, long upTo, FeedTable table) {
     FeedSource source = table.source();
-    Optional<Net> net =
-        new LocalNetChanges(conf)
-            .between(source.location().apply(paths), after, upTo, source.key());
+    Optional<Net> net = changes.between(source.location().apply(paths), after, upTo, source.key());
     if (net.isEmpty()) {
       return Optional.empty();
     }

@@ -78,13 +78,34 @@ final class LocalNetChanges {
     }
   }
 
+  /** What {@link #between} is asked. */
+  private record Range(String table, long after, long upTo, List<String> key) {}
+
   private final Configuration conf;
+  private Range lastAsked;
+  private Optional<Net> lastAnswer;
 
   LocalNetChanges(Configuration conf) {
     this.conf = conf;
   }
 
+  /**
+   * The net change of each key of the table at {@code table} from version {@code after} to {@code
+   * upTo}; empty when the range is not one to read here. The last answer is kept, since a derived
+   * table asks what its source asked right before it; only the last, since it may be large.
+   */
   Optional<Net> between(String table, long after, long upTo, List<String> key) {
+    Range asked = new Range(table, after, upTo, List.copyOf(key));
+    if (!asked.equals(lastAsked)) {
+      lastAsked = null;
+      lastAnswer = null; // let the old answer go before reading the next
+      lastAnswer = read(table, after, upTo, key);
+      lastAsked = asked;
+    }
+    return lastAnswer;
+  }
+
+  private Optional<Net> read(String table, long after, long upTo, List<String> key) {
     DeltaLogFiles log = new DeltaLogFiles(conf);
     Optional<TableSettings> settings = log.settings(table, upTo);
     if (settings.isEmpty()
@@ -138,32 +159,31 @@ final class LocalNetChanges {
     StructType data = DataTypes.createStructType(dataFields);
     ParquetRows whole = new ParquetRows(conf, data);
     ParquetRows changes = new ParquetRows(conf, data.add(CHANGE_TYPE, DataTypes.StringType));
+    // the files read side by side (the driver's cores are otherwise idle), netted in their order
+    List<List<Change>> read =
+        files.parallelStream()
+            .map(
+                file ->
+                    changes(
+                        file,
+                        location(table, file.path()),
+                        file.kind() == Kind.CHANGES ? changes : whole,
+                        schema,
+                        dataFields,
+                        partitions))
+            .toList();
     int[] keyOrdinals = key.stream().mapToInt(schema::fieldIndex).toArray();
     Map<List<Object>, KeyImages> keys = new LinkedHashMap<>();
-    for (ChangeFile file : files) {
-      Object[] partitionValues = new Object[schema.size()];
-      for (String partition : partitions) {
-        String value = file.partition().get(partition);
-        partitionValues[schema.fieldIndex(partition)] =
-            value == null ? null : UTF8String.fromString(value);
+    for (int f = 0; f < files.size(); f++) {
+      long version = files.get(f).version();
+      for (Change change : read.get(f)) {
+        List<Object> k = new ArrayList<>(keyOrdinals.length);
+        for (int ordinal : keyOrdinals) {
+          k.add(change.row().get(ordinal, schema.fields()[ordinal].dataType()));
+        }
+        keys.computeIfAbsent(k, x -> new KeyImages())
+            .add(change.row(), new Order(version, change.after()));
       }
-      boolean cdc = file.kind() == Kind.CHANGES;
-      (cdc ? changes : whole)
-          .read(
-              location(table, file.path()),
-              row -> {
-                Boolean after = after(file.kind(), cdc ? row.getString(data.size()) : null);
-                if (after == null) {
-                  return; // not a row change (Delta's feed has no other type today)
-                }
-                InternalRow full = tableRow(row, schema, dataFields, partitionValues);
-                List<Object> k = new ArrayList<>(keyOrdinals.length);
-                for (int ordinal : keyOrdinals) {
-                  k.add(full.get(ordinal, schema.fields()[ordinal].dataType()));
-                }
-                keys.computeIfAbsent(k, x -> new KeyImages())
-                    .add(full, new Order(file.version(), after));
-              });
     }
     List<Image> net = new ArrayList<>();
     for (KeyImages images : keys.values()) {
@@ -183,6 +203,36 @@ final class LocalNetChanges {
   private static boolean recordsChanges(Optional<TableSettings> settings) {
     return settings.isPresent()
         && "true".equalsIgnoreCase(settings.get().properties().get(ChangeFiles.ENABLED));
+  }
+
+  /** A row of the table, and whether it is an after-image. */
+  private record Change(InternalRow row, boolean after) {}
+
+  /** A change file's row changes, each a row of the table's columns in the table's order. */
+  private static List<Change> changes(
+      ChangeFile file,
+      Path location,
+      ParquetRows reader,
+      StructType schema,
+      StructField[] dataFields,
+      List<String> partitions) {
+    Object[] partitionValues = new Object[schema.size()];
+    for (String partition : partitions) {
+      String value = file.partition().get(partition);
+      partitionValues[schema.fieldIndex(partition)] =
+          value == null ? null : UTF8String.fromString(value);
+    }
+    boolean cdc = file.kind() == Kind.CHANGES;
+    List<Change> changes = new ArrayList<>();
+    reader.read(
+        location,
+        row -> {
+          Boolean after = after(file.kind(), cdc ? row.getString(dataFields.length) : null);
+          if (after != null) { // else not a row change (Delta's feed has no other type today)
+            changes.add(new Change(tableRow(row, schema, dataFields, partitionValues), after));
+          }
+        });
+    return changes;
   }
 
   /** Whether a row is an after-image (true), a before-image (false), or no change (null). */

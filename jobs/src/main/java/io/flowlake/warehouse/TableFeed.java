@@ -36,11 +36,13 @@ final class TableFeed {
   private final SparkSession spark;
   private final Connection db;
   private final Consumer<String> notes;
+  private final LocalNetChanges localChanges;
 
   TableFeed(SparkSession spark, Connection db, Consumer<String> notes) {
     this.spark = spark;
     this.db = db;
     this.notes = notes;
+    this.localChanges = new LocalNetChanges(spark.sparkContext().hadoopConfiguration());
   }
 
   Sent feed(FeedTable table, LakePaths paths) throws SQLException {
@@ -118,8 +120,7 @@ final class TableFeed {
       staged.add(LakeChanges.OP);
       String copy = FeedSql.copyInto(FeedSql.STAGE, staged);
       Optional<List<byte[]>> small =
-          LocalChanges.between(
-              spark.sparkContext().hadoopConfiguration(), paths, after, version, table);
+          LocalChanges.between(localChanges, paths, after, version, table);
       if (small.isPresent()) {
         CopyStream.copy(db, copy, small.get().iterator());
       } else {

@@ -19,10 +19,26 @@ public final class WarehouseFeed {
 
   /**
    * What one table received: {@code how} is "full", "changes" or "up to date"; {@code version} is
-   * that of the lake table {@code from} ({@code runs} for {@code run_values}, derived from it).
+   * that of the lake table {@code from} ({@code runs} for {@code run_values}, derived from it);
+   * {@code seconds} is how long the table took, its transaction's commit included.
    */
   public record Sent(
-      String table, String how, String from, long version, long upserted, long deleted) {
+      String table,
+      String how,
+      String from,
+      long version,
+      long upserted,
+      long deleted,
+      double seconds) {
+
+    Sent(String table, String how, String from, long version, long upserted, long deleted) {
+      this(table, how, from, version, upserted, deleted, 0);
+    }
+
+    Sent took(double seconds) {
+      return new Sent(table, how, from, version, upserted, deleted, seconds);
+    }
+
     public String describe() {
       String at = from.equals(table) ? "lake version " : from + " version ";
       return switch (how) {
@@ -55,7 +71,8 @@ public final class WarehouseFeed {
     TableFeed feed = new TableFeed(spark, db, notes);
     List<Sent> sent = new ArrayList<>();
     for (FeedTable table : tables) {
-      sent.add(feed.feed(table, paths));
+      long start = System.nanoTime();
+      sent.add(feed.feed(table, paths).took((System.nanoTime() - start) / 1e9));
     }
     return sent;
   }

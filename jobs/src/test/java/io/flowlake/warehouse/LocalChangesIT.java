@@ -82,12 +82,13 @@ class LocalChangesIT {
 
   @Test
   void givesTheRowsDeltasChangeFeedGivesAcrossSeveralPullsAndADeletedContact() {
+    LocalNetChanges reader = new LocalNetChanges(conf()); // one for all, as an export has
     for (FeedTable table : FeedTable.ALL) {
       long after = first.get(table.name());
       long upTo = version(table);
       assertThat(upTo).as(table.name()).isGreaterThan(after);
 
-      Optional<List<byte[]>> local = LocalChanges.between(conf(), paths(), after, upTo, table);
+      Optional<List<byte[]>> local = LocalChanges.between(reader, paths(), after, upTo, table);
 
       assertThat(local).as(table.name() + " read in the driver").isPresent();
       List<String> lines = lines(local.get());
@@ -113,7 +114,10 @@ class LocalChangesIT {
         Files.delete(file);
       }
     }
-    assertThat(LocalChanges.between(conf(), vacuumed, first.get("runs"), upTo, runs)).isEmpty();
+    assertThat(
+            LocalChanges.between(
+                new LocalNetChanges(conf()), vacuumed, first.get("runs"), upTo, runs))
+        .isEmpty();
 
     spark.sql(
         "alter table delta.`"
@@ -126,7 +130,11 @@ class LocalChangesIT {
     long contactsNow = new DeltaLogFiles(conf()).latestVersion(vacuumed.contacts()).getAsLong();
     assertThat(
             LocalChanges.between(
-                conf(), vacuumed, first.get("contacts"), contactsNow, FeedTable.CONTACTS))
+                new LocalNetChanges(conf()),
+                vacuumed,
+                first.get("contacts"),
+                contactsNow,
+                FeedTable.CONTACTS))
         .as("the feed was off for a commit of the range")
         .isEmpty();
   }
