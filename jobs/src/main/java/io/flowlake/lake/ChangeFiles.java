@@ -42,9 +42,6 @@ public final class ChangeFiles {
   public record ChangeFile(
       long version, String path, Map<String, String> partition, Kind kind, long bytes) {}
 
-  /** The table property that switches the change data feed on. */
-  public static final String ENABLED = "delta.enableChangeDataFeed";
-
   private final DeltaLogFiles log;
 
   public ChangeFiles(Configuration conf) {
@@ -112,9 +109,10 @@ public final class ChangeFiles {
     return Optional.of(whole);
   }
 
-  /** Whether a table's properties switch its change data feed on. */
-  public static boolean recordsChanges(JsonNode configuration) {
-    return "true".equalsIgnoreCase(configuration.path(ENABLED).asText());
+  /** Whether a commit's table properties switch the change data feed on. */
+  private static boolean recordsChanges(JsonNode configuration) {
+    return DeltaLogFiles.TableSettings.recordsChanges(
+        configuration.path(LakeTableCreator.CHANGE_FEED).asText(null));
   }
 
   private static ChangeFile file(long version, JsonNode file, Kind kind) {

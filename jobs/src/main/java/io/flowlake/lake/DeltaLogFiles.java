@@ -178,6 +178,16 @@ public final class DeltaLogFiles {
       long files,
       long deletionVectors) {
 
+    /** Whether the table records its change data feed. */
+    public boolean recordsChanges() {
+      return recordsChanges(properties.get(LakeTableCreator.CHANGE_FEED));
+    }
+
+    /** Whether a value of the change data feed's property switches it on, as Delta reads it. */
+    static boolean recordsChanges(String value) {
+      return "true".equalsIgnoreCase(value);
+    }
+
     /** Whether the checksum says the table has no data file, so no row. */
     public boolean empty() {
       return files == 0;

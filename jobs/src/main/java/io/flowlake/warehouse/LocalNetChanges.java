@@ -110,8 +110,8 @@ final class LocalNetChanges {
     Optional<TableSettings> settings = log.settings(table, upTo);
     if (settings.isEmpty()
         || settings.get().schema().isEmpty()
-        || !recordsChanges(settings)
-        || !recordsChanges(log.settings(table, after))
+        || !settings.get().recordsChanges()
+        || !log.settings(table, after).map(TableSettings::recordsChanges).orElse(false)
         || !"none"
             .equals(settings.get().properties().getOrDefault("delta.columnMapping.mode", "none"))) {
       return Optional.empty();
@@ -198,11 +198,6 @@ final class LocalNetChanges {
       net.add(new Image(images.last, existsAfter));
     }
     return net;
-  }
-
-  private static boolean recordsChanges(Optional<TableSettings> settings) {
-    return settings.isPresent()
-        && "true".equalsIgnoreCase(settings.get().properties().get(ChangeFiles.ENABLED));
   }
 
   /** A row of the table, and whether it is an after-image. */
