@@ -34,6 +34,11 @@ final class CsvChunks implements FlatMapFunction<Iterator<InternalRow>, byte[]> 
         .mapPartitions(new CsvChunks(new CsvFields(rows.schema())));
   }
 
+  /** Rows already in the driver as lines in chunks, written as they are read. */
+  static Iterator<byte[]> of(CsvFields fields, Iterator<InternalRow> rows) {
+    return new CsvChunks(fields).call(rows);
+  }
+
   @Override
   public Iterator<byte[]> call(Iterator<InternalRow> rows) {
     CsvBuffer buffer = new CsvBuffer(CHUNK_BYTES + (CHUNK_BYTES >> 2));

@@ -1,11 +1,12 @@
 package io.flowlake.warehouse;
 
 import io.flowlake.lake.LakePaths;
-import io.flowlake.warehouse.LocalNetChanges.Image;
 import io.flowlake.warehouse.LocalNetChanges.Net;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataType;
@@ -29,8 +30,9 @@ final class LocalChanges {
   /**
    * @param changes the reader of net changes; one reader serves a derived table and its source
    *     (run_values and runs) from one read
+   * @return the lines, in chunks written as the COPY takes them ({@link CsvChunks})
    */
-  static Optional<List<byte[]>> between(
+  static Optional<Iterator<byte[]>> between(
       LocalNetChanges changes, LakePaths paths, long after, long upTo, FeedTable table) {
     FeedSource source = table.source();
     Optional<Net> net = changes.between(source.location().apply(paths), after, upTo, source.key());
@@ -40,19 +42,22 @@ final class LocalChanges {
     FeedSource.RowsOfRow rows = source.rowsOneByOne().apply(net.get().schema());
     Projection fed = new Projection(rows.schema(), table.columns());
     CsvFields csv = new CsvFields(fed.schema().add(LakeChanges.OP, DataTypes.StringType));
-    Chunks chunks = new Chunks();
     boolean derived = source.derived(table);
-    for (Image image : net.get().images()) {
-      if (!derived) {
-        csv.line(fed.apply(image.row(), image.exists() ? UPSERT : DELETE), chunks.buffer());
-        continue;
-      }
-      if (image.exists()) {
-        rows.of().accept(image.row(), row -> csv.line(fed.apply(row, UPSERT), chunks.buffer()));
-      }
-      csv.line(clear(table, net.get().schema(), image.row()), chunks.buffer());
-    }
-    return Optional.of(chunks.all());
+    Stream<InternalRow> lines =
+        net.get().images().stream()
+            .flatMap(
+                image -> {
+                  if (!derived) {
+                    return Stream.of(fed.apply(image.row(), image.exists() ? UPSERT : DELETE));
+                  }
+                  List<InternalRow> replaced = new ArrayList<>();
+                  if (image.exists()) {
+                    rows.of().accept(image.row(), row -> replaced.add(fed.apply(row, UPSERT)));
+                  }
+                  replaced.add(clear(table, net.get().schema(), image.row()));
+                  return replaced.stream();
+                });
+    return Optional.of(CsvChunks.of(csv, lines.iterator()));
   }
 
   /**
@@ -126,27 +131,6 @@ final class LocalChanges {
       }
       int last = path.length - 1;
       return at.isNullAt(path[last]) ? null : at.get(path[last], types[last]);
-    }
-  }
-
-  /** CSV lines in chunks of about {@link CsvChunks#CHUNK_BYTES}, as a COPY stream takes them. */
-  private static final class Chunks {
-
-    private final List<byte[]> full = new ArrayList<>();
-    private CsvBuffer buffer = new CsvBuffer(CsvChunks.CHUNK_BYTES + (CsvChunks.CHUNK_BYTES >> 2));
-
-    CsvBuffer buffer() {
-      if (buffer.size() >= CsvChunks.CHUNK_BYTES) {
-        full.add(buffer.take());
-      }
-      return buffer;
-    }
-
-    List<byte[]> all() {
-      if (buffer.size() > 0) {
-        full.add(buffer.take());
-      }
-      return full;
     }
   }
 }

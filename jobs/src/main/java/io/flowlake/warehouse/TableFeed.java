@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -119,10 +120,10 @@ final class TableFeed {
       List<String> staged = new ArrayList<>(table.columnNames());
       staged.add(LakeChanges.OP);
       String copy = FeedSql.copyInto(FeedSql.STAGE, staged);
-      Optional<List<byte[]>> small =
+      Optional<Iterator<byte[]>> small =
           LocalChanges.between(localChanges, paths, after, version, table);
       if (small.isPresent()) {
-        CopyStream.copy(db, copy, small.get().iterator());
+        CopyStream.copy(db, copy, small.get());
       } else {
         CopyStream.copy(
             db,

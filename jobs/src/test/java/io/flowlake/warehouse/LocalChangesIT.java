@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,12 +91,15 @@ class LocalChangesIT {
       long upTo = version(table);
       assertThat(upTo).as(table.name()).isGreaterThan(after);
 
-      Optional<List<byte[]>> local = LocalChanges.between(reader, paths(), after, upTo, table);
+      Optional<Iterator<byte[]>> local = LocalChanges.between(reader, paths(), after, upTo, table);
 
       assertThat(local).as(table.name() + " read in the driver").isPresent();
       List<String> lines = lines(local.get());
       List<String> delta =
-          lines(CsvChunks.of(LakeChanges.between(spark, paths(), after, upTo, table)).collect());
+          lines(
+              CsvChunks.of(LakeChanges.between(spark, paths(), after, upTo, table))
+                  .collect()
+                  .iterator());
       assertThat(lines).as(table.name()).containsExactlyInAnyOrderElementsOf(delta);
       assertThat(lines).as(table.name() + " deletes").anyMatch(l -> l.endsWith(",\"d\""));
       if (table != FeedTable.CONTACTS) { // the simulator changes runs, not contacts
@@ -160,11 +164,10 @@ class LocalChangesIT {
     return spark.sparkContext().hadoopConfiguration();
   }
 
-  private static List<String> lines(List<byte[]> chunks) {
+  private static List<String> lines(Iterator<byte[]> chunks) {
     List<String> lines = new ArrayList<>();
-    for (byte[] chunk : chunks) {
-      new String(chunk, StandardCharsets.UTF_8).lines().forEach(lines::add);
-    }
+    chunks.forEachRemaining(
+        chunk -> new String(chunk, StandardCharsets.UTF_8).lines().forEach(lines::add));
     return lines;
   }
 
