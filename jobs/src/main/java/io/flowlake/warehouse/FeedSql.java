@@ -44,6 +44,15 @@ final class FeedSql {
     return "create temporary table " + STAGE + " (" + columns + ", _op text) on commit drop";
   }
 
+  /**
+   * Statistics for a table just bulk-loaded, as PostgreSQL's "Populating a Database" advises:
+   * autovacuum reaches it only after its next nap, and until then the warehouse's own queries are
+   * planned blind.
+   */
+  static String analyze(String table) {
+    return "analyze " + table;
+  }
+
   static String copyInto(String target, List<String> columns) {
     return "copy " + target + " (" + quoted(columns) + ") from stdin (format csv)";
   }
@@ -51,18 +60,34 @@ final class FeedSql {
   /**
    * Deletes the rows the batch's deletes name by the table's {@link FeedSource#parent} columns: by
    * key, or for a derived table all rows of each changed source row.
+   *
+   * <p>One parent column is matched with {@code = any(array(select ...))}, which probes the fed
+   * table's key index for the batch's values. A join instead lets the planner, which prices an
+   * index probe as a disk read, hash the batch against a seq scan of the whole fed table: at a
+   * million runs, 0.9 s to delete the values of 10,000 runs that the probes delete in 0.08 s, and a
+   * cost that grows with the warehouse instead of with the change.
    */
   static String deleteStaged(FeedTable table) {
+    List<String> parent = table.source().parent();
+    String deletes = " s where s._op = 'd'";
+    if (parent.size() == 1) {
+      String column = quote(parent.get(0));
+      return "delete from "
+          + quote(table.name())
+          + " where "
+          + column
+          + " = any(array(select s."
+          + column
+          + " from "
+          + STAGE
+          + deletes
+          + "))";
+    }
     String join =
-        table.source().parent().stream()
+        parent.stream()
             .map(k -> "t." + quote(k) + " = s." + quote(k))
             .collect(Collectors.joining(" and "));
-    return "delete from "
-        + quote(table.name())
-        + " t using "
-        + STAGE
-        + " s where s._op = 'd' and "
-        + join;
+    return "delete from " + quote(table.name()) + " t using " + STAGE + deletes + " and " + join;
   }
 
   static String upsertStaged(FeedTable table) {

@@ -101,6 +101,9 @@ final class TableFeed {
       if (indexes != null) {
         indexes.rebuild(db);
       }
+      try (Statement sql = db.createStatement()) {
+        sql.execute(FeedSql.analyze(FeedSql.quote(table.name())));
+      }
       ExportState.record(db, table.stateName(), version);
       if (!table.stateName().equals(table.name())) {
         ExportState.forget(db, table.name()); // a record of the table's own versions, from before
