@@ -2,6 +2,9 @@ package io.flowlake.warehouse;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecializedGetters;
 import org.apache.spark.sql.catalyst.util.ArrayData;
@@ -38,12 +41,49 @@ final class CsvFields implements Serializable {
 
   private final Writer[] fields;
 
+  /** The fields' ordinals, those written bare first and those written as JSON after. */
+  private final int[] shortFirst;
+
   CsvFields(StructType schema) {
     this.fields = new Writer[schema.fields().length];
     for (int i = 0; i < fields.length; i++) {
       StructField field = schema.fields()[i];
       fields[i] = csv(field.name(), field.dataType());
     }
+    this.shortFirst =
+        IntStream.range(0, fields.length)
+            .boxed()
+            .sorted(Comparator.comparing(i -> isJson(schema.fields()[i].dataType())))
+            .mapToInt(Integer::intValue)
+            .toArray();
+  }
+
+  /**
+   * Whether two rows make the same {@link #line}, field by field and the bare fields first: a
+   * changed row usually differs in a short one (its {@code modified_on}), and is then told apart
+   * without writing its long JSON fields at all.
+   */
+  boolean sameLine(InternalRow a, InternalRow b) {
+    CsvBuffer left = new CsvBuffer(64);
+    CsvBuffer right = new CsvBuffer(64);
+    for (int i : shortFirst) {
+      boolean nullA = a.isNullAt(i);
+      if (nullA != b.isNullAt(i)) {
+        return false;
+      }
+      if (!nullA) {
+        fields[i].write(a, i, left);
+        fields[i].write(b, i, right);
+        if (!Arrays.equals(left.take(), right.take())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean isJson(DataType type) {
+    return type instanceof ArrayType || type instanceof MapType || type instanceof StructType;
   }
 
   /** One line, with its line break. */
@@ -63,7 +103,7 @@ final class CsvFields implements Serializable {
     if (type instanceof StringType) {
       return (from, i, out) -> out.quoted(from.getUTF8String(i));
     }
-    if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType) {
+    if (isJson(type)) {
       Writer json = json(name, type);
       return (from, i, out) -> {
         out.write('"');

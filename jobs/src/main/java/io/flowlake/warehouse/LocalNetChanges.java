@@ -192,7 +192,7 @@ final class LocalNetChanges {
       if (!existedBefore && !existsAfter) {
         continue; // inserted and deleted within the range
       }
-      if (existedBefore && existsAfter && same(compare, images.first, images.last)) {
+      if (existedBefore && existsAfter && compare.sameLine(images.first, images.last)) {
         continue; // rewritten unchanged
       }
       net.add(new Image(images.last, existsAfter));
@@ -264,14 +264,5 @@ final class LocalNetChanges {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the Delta log names a file that is no URI: " + path, e);
     }
-  }
-
-  /** Rows compared as the CSV lines they make, since Spark's maps have no equality. */
-  private static boolean same(CsvFields csv, InternalRow a, InternalRow b) {
-    CsvBuffer left = new CsvBuffer(1024);
-    CsvBuffer right = new CsvBuffer(1024);
-    csv.line(a, left);
-    csv.line(b, right);
-    return Arrays.equals(left.take(), right.take());
   }
 }

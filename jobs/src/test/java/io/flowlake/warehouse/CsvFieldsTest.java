@@ -110,6 +110,43 @@ class CsvFieldsTest {
     assertThat(csvFields(lines.get(0))).isEqualTo(expected);
   }
 
+  @Test
+  void tellsRowsApartExactlyWhenTheirLinesDiffer() {
+    GenericInternalRow base = run("v", micros("2026-12-01T10:00:00Z"), utf8("x"));
+    List<GenericInternalRow> others =
+        List.of(
+            run("v", micros("2026-12-01T10:00:00Z"), utf8("x")), // the same
+            run("w", micros("2026-12-01T10:00:00Z"), utf8("x")), // in a JSON field only
+            run("v", micros("2026-12-01T10:00:00.000001Z"), utf8("x")), // a bare instant
+            run("v", micros("2026-12-01T10:00:00Z"), utf8("")), // empty text against text
+            run("v", micros("2026-12-01T10:00:00Z"), null)); // null against text
+    CsvFields fields = new CsvFields(RUN);
+    for (GenericInternalRow other : others) {
+      assertThat(fields.sameLine(base, other)).isEqualTo(line(base).equals(line(other)));
+      assertThat(fields.sameLine(other, base)).isEqualTo(line(other).equals(line(base)));
+    }
+    assertThat(others.stream().filter(other -> fields.sameLine(base, other))).hasSize(1);
+    GenericInternalRow empty = run("v", micros("2026-12-01T10:00:00Z"), utf8(""));
+    GenericInternalRow none = run("v", micros("2026-12-01T10:00:00Z"), null);
+    assertThat(fields.sameLine(empty, none)).isFalse();
+  }
+
+  /** A row of {@code RUN} with one value named {@code valueName}, {@code created} and a name. */
+  private static GenericInternalRow run(String valueName, long created, UTF8String name) {
+    GenericInternalRow value =
+        new GenericInternalRow(new Object[] {utf8(valueName), created, utf8("c")});
+    return new GenericInternalRow(
+        new Object[] {
+          utf8("r-1"),
+          42L,
+          ArrayBasedMapData.apply(new Object[] {utf8("age")}, new Object[] {value}),
+          true,
+          created,
+          name,
+          utf8("u")
+        });
+  }
+
   private static String line(GenericInternalRow row) {
     CsvBuffer out = new CsvBuffer(16);
     new CsvFields(RUN).line(row, out);
