@@ -1,5 +1,6 @@
 package io.flowlake.lake;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
@@ -40,18 +41,63 @@ public final class ParquetRows {
     conf.setIfUnset("spark.sql.parquet.fieldId.read.enabled", "false");
   }
 
-  /** Passes each row of {@code file} to {@code rows}: a copy of its own, which it may keep. */
+  /**
+   * Passes each row of {@code file} to {@code rows}: a copy of its own, which it may keep.
+   *
+   * @throws UncheckedIOException caused by a {@link FileNotFoundException} for a file gone
+   *     (vacuumed), else by an exception of ours whose one line names the file and says what is
+   *     wrong with it, parquet-mr's own failure suppressed in it: parquet-mr's messages for a
+   *     damaged file ("FAILED_TO_UNCOMPRESS(5)") do not say which file
+   */
   public void read(Path file, Consumer<InternalRow> rows) {
     // written by Spark 3 or later, so in the proleptic Gregorian calendar: nothing to rebase
     ParquetReadSupport support =
         new ParquetReadSupport(scala.Option.empty(), false, CORRECTED, CORRECTED);
-    try (ParquetReader<InternalRow> reader =
-        ParquetReader.builder(support, file).withConf(conf).build()) {
-      for (InternalRow row = reader.read(); row != null; row = reader.read()) {
+    try (ParquetReader<InternalRow> reader = open(support, file)) {
+      for (InternalRow row = next(reader, file); row != null; row = next(reader, file)) {
         rows.accept(row.copy()); // the reader fills the same row again
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    } catch (IOException e) { // closing
+      throw unreadable(file, e);
     }
+  }
+
+  private ParquetReader<InternalRow> open(ParquetReadSupport support, Path file) {
+    try {
+      return ParquetReader.builder(support, file).withConf(conf).build();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  private static InternalRow next(ParquetReader<InternalRow> reader, Path file) {
+    try {
+      return reader.read();
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // parquet-mr's Thrift parser recurses on a damaged page header until the stack runs out;
+      // the stack has unwound by here, and the failure is the file's
+      throw unreadable(file, e);
+    }
+  }
+
+  private static UncheckedIOException unreadable(Path file, Throwable e) {
+    if (e instanceof FileNotFoundException gone) {
+      return new UncheckedIOException("cannot read " + file, gone);
+    }
+    Throwable innermost = e;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String message = innermost.getMessage();
+    String reason =
+        innermost instanceof StackOverflowError
+            ? "damaged (its metadata sends parquet-mr's parser into endless recursion)"
+            : message == null || message.isBlank()
+                ? innermost.getClass().getSimpleName()
+                : message.strip().lines().findFirst().orElseThrow();
+    String line = "cannot read " + file + ": " + reason;
+    IOException named = new IOException(line);
+    named.addSuppressed(e);
+    return new UncheckedIOException(line, named);
   }
 }
