@@ -47,7 +47,7 @@ public final class ParquetRows {
    * @throws UncheckedIOException caused by a {@link FileNotFoundException} for a file gone
    *     (vacuumed), else by an exception of ours whose one line names the file and says what is
    *     wrong with it, parquet-mr's own failure suppressed in it: parquet-mr's messages for a
-   *     damaged file ("FAILED_TO_UNCOMPRESS(5)") do not say which file
+   *     damaged file need not say which file, and a damaged page header overflows its stack
    */
   public void read(Path file, Consumer<InternalRow> rows) {
     // written by Spark 3 or later, so in the proleptic Gregorian calendar: nothing to rebase
