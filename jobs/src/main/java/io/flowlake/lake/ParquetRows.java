@@ -84,16 +84,14 @@ public final class ParquetRows {
     if (e instanceof FileNotFoundException gone) {
       return new UncheckedIOException("cannot read " + file, gone);
     }
-    Throwable innermost = e;
-    while (innermost.getCause() != null && innermost.getCause() != innermost) {
-      innermost = innermost.getCause();
-    }
-    String message = innermost.getMessage();
+    // parquet-mr's own message, not its cause's: for a damaged page header the cause is Thrift's
+    // "Socket is closed by peer.", and only parquet-mr's says it was reading a page header
+    String message = e.getMessage();
     String reason =
-        innermost instanceof StackOverflowError
+        e instanceof StackOverflowError
             ? "damaged (its metadata sends parquet-mr's parser into endless recursion)"
             : message == null || message.isBlank()
-                ? innermost.getClass().getSimpleName()
+                ? e.getClass().getSimpleName()
                 : message.strip().lines().findFirst().orElseThrow();
     String line = "cannot read " + file + ": " + reason;
     IOException named = new IOException(line);
