@@ -1,6 +1,7 @@
 package io.flowlake.lake;
 
 import io.delta.tables.DeltaTable;
+import io.flowlake.lake.DeltaLogFiles.TableSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class LakeTableCreator {
         .filter(
             s ->
                 !CHANGE_FEED_TABLES.contains(name)
-                    || "true".equals(s.properties().get(CHANGE_FEED)))
+                    || TableSettings.recordsChanges(s.properties().get(CHANGE_FEED)))
         .isPresent();
   }
 
@@ -141,7 +142,8 @@ final class LakeTableCreator {
   /** A feed table created before the change data feed was turned on records it from now on. */
   private static void recordChanges(
       SparkSession spark, Map<String, String> properties, String location) {
-    if (!"true".equals(properties.get(CHANGE_FEED))) {
+    // as Delta reads the property ('TRUE' switches the feed on too): no commit that changes nothing
+    if (!TableSettings.recordsChanges(properties.get(CHANGE_FEED))) {
       spark.sql(
           "alter table delta.`"
               + location
