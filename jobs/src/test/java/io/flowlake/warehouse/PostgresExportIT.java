@@ -121,14 +121,15 @@ class PostgresExportIT {
         Statement sql = db.createStatement()) {
       for (Model mart : ModelCatalog.load().marts()) {
         assertThat(count(sql, mart.name())).as(mart.name()).isEqualTo(mart(mart.name()).size());
-        assertThat(primaryKey(sql, mart.name())).as(mart.name()).isEqualTo(mart.grain());
+        assertThat(PgCatalog.primaryKey(sql, mart.name())).as(mart.name()).isEqualTo(mart.grain());
       }
-      assertThat(columnType(sql, "flow_daily", "day")).isEqualTo("date");
-      assertThat(columnType(sql, "flow_summary", "runs")).isEqualTo("bigint");
-      assertThat(columnType(sql, "flow_summary", "completion_rate")).isEqualTo("double precision");
-      assertThat(columnType(sql, "flow_summary", "first_started_on"))
+      assertThat(PgCatalog.columnType(sql, "flow_daily", "day")).isEqualTo("date");
+      assertThat(PgCatalog.columnType(sql, "flow_summary", "runs")).isEqualTo("bigint");
+      assertThat(PgCatalog.columnType(sql, "flow_summary", "completion_rate"))
+          .isEqualTo("double precision");
+      assertThat(PgCatalog.columnType(sql, "flow_summary", "first_started_on"))
           .isEqualTo("timestamp with time zone");
-      assertThat(columnType(sql, "result_categories", "free_text")).isEqualTo("boolean");
+      assertThat(PgCatalog.columnType(sql, "result_categories", "free_text")).isEqualTo("boolean");
 
       for (Row expected : mart("flow_summary")) {
         String flow = expected.getAs("flow_uuid");
@@ -182,7 +183,7 @@ class PostgresExportIT {
           .hasSizeLessThanOrEqualTo(63);
       assertThat(count(sql, name)).as(name).isEqualTo(first.<Long>getAs("runs"));
       runs += first.<Long>getAs("runs");
-      assertThat(primaryKey(sql, name)).as(name).containsExactly("run_uuid");
+      assertThat(PgCatalog.primaryKey(sql, name)).as(name).containsExactly("run_uuid");
       List<String> expected =
           table.getValue().stream()
               .sorted(java.util.Comparator.comparing(r -> r.<Integer>getAs("position")))
@@ -265,35 +266,5 @@ class PostgresExportIT {
         .contains("password authentication failed")
         .doesNotContain("not-it-secret");
     assertThat(result.lineCount()).isEqualTo(1);
-  }
-
-  private static List<String> primaryKey(Statement sql, String table) throws Exception {
-    List<String> columns = new ArrayList<>();
-    try (ResultSet rs =
-        sql.executeQuery(
-            "select a.attname from pg_index i"
-                + " join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
-                + " where i.indrelid = '\""
-                + table
-                + "\"'::regclass and i.indisprimary"
-                + " order by array_position(i.indkey::int2[], a.attnum)")) {
-      while (rs.next()) {
-        columns.add(rs.getString(1));
-      }
-    }
-    return columns;
-  }
-
-  private static String columnType(Statement sql, String table, String column) throws Exception {
-    try (ResultSet rs =
-        sql.executeQuery(
-            "select data_type from information_schema.columns where table_name = '"
-                + table
-                + "' and column_name = '"
-                + column
-                + "'")) {
-      assertThat(rs.next()).as(table + "." + column).isTrue();
-      return rs.getString(1);
-    }
   }
 }

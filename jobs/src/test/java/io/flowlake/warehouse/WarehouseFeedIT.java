@@ -72,16 +72,16 @@ class WarehouseFeedIT {
         Statement sql = db.createStatement()) {
       assertWarehouseEqualsLake(db);
       assertThat(count(sql, "select count(*) from runs")).isGreaterThanOrEqualTo(300);
-      assertThat(primaryKey(sql, "runs")).containsExactly("uuid");
-      assertThat(primaryKey(sql, "run_values")).containsExactly("run_uuid", "result_key");
+      assertThat(PgCatalog.primaryKey(sql, "runs")).containsExactly("uuid");
+      assertThat(PgCatalog.primaryKey(sql, "run_values")).containsExactly("run_uuid", "result_key");
       assertThat(
               count(
                   sql,
                   "select count(*) from pg_indexes where tablename = 'runs'"
                       + " and indexdef like '%(flow_uuid, modified_on)%'"))
           .isEqualTo(1);
-      assertThat(columnType(sql, "runs", "values")).isEqualTo("jsonb");
-      assertThat(columnType(sql, "contacts", "fields")).isEqualTo("jsonb");
+      assertThat(PgCatalog.columnType(sql, "runs", "values")).isEqualTo("jsonb");
+      assertThat(PgCatalog.columnType(sql, "contacts", "fields")).isEqualTo("jsonb");
       // the lake's default policy drops names and URNs; the warehouse has no more than the lake
       assertThat(count(sql, "select count(*) from contacts where name is not null")).isZero();
     }
@@ -266,37 +266,6 @@ class WarehouseFeedIT {
     try (ResultSet rs = sql.executeQuery(query)) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  private static List<String> primaryKey(Statement sql, String table) throws Exception {
-    List<String> columns = new ArrayList<>();
-    try (ResultSet rs =
-        sql.executeQuery(
-            "select a.attname from pg_index i"
-                + " join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
-                + " where i.indrelid = '"
-                + table
-                + "'::regclass and i.indisprimary"
-                + " order by array_position(i.indkey::int2[], a.attnum)")) {
-      while (rs.next()) {
-        columns.add(rs.getString(1));
-      }
-    }
-    return columns;
-  }
-
-  private static String columnType(Statement sql, String table, String column) throws Exception {
-    try (ResultSet rs =
-        sql.executeQuery(
-            "select data_type from information_schema.columns where table_schema = 'public'"
-                + " and table_name = '"
-                + table
-                + "' and column_name = '"
-                + column
-                + "'")) {
-      assertThat(rs.next()).as(table + "." + column).isTrue();
-      return rs.getString(1);
     }
   }
 }
