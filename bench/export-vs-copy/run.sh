@@ -11,7 +11,11 @@ root="$(cd "$here/../.." && pwd)"
 runs="${1:-1000000}"
 dir="${BENCH_DIR:-$here/target/data}/$runs"
 
-mvn -q -B -ntp -o -f "$root/pom.xml" -Pbench -pl bench/export-vs-copy -am package -DskipTests
+# offline when the local repository has everything (fast), online on a bare machine
+build=(-q -B -ntp -f "$root/pom.xml" -Pbench -pl bench/export-vs-copy -am package -DskipTests)
+mvn -o "${build[@]}" >&2 || mvn "${build[@]}" >&2
+# Spark binds the driver to loopback, as bin/flowlake does, not to the machine's first address
+export SPARK_LOCAL_IP=127.0.0.1
 cp="$here/target/classes:$(cat "$here/target/bench-classpath.txt")"
 flags="$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$root/pom.xml")"
 java_run() {

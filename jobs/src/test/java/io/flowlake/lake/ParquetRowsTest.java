@@ -3,6 +3,8 @@ package io.flowlake.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.testing.SharedSpark;
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,18 @@ class ParquetRowsTest {
     Files.delete(file.resolveSibling("." + file.getFileName() + ".crc"));
 
     assertTheOneLineNames(file, reading(spark, file));
+  }
+
+  @Test
+  void aFileGoneFailsWithFileNotFoundAsItsCause(SparkSession spark, @TempDir Path dir) {
+    // how the driver-side change read knows a vacuumed file, and leaves the range to Delta
+    Path gone = dir.resolve("part-00000-vacuumed.snappy.parquet");
+
+    Throwable thrown = reading(spark, gone);
+
+    assertThat(thrown).isInstanceOf(UncheckedIOException.class);
+    assertThat(thrown.getCause()).isInstanceOf(FileNotFoundException.class);
+    assertThat(thrown.getMessage()).contains(gone.getFileName().toString());
   }
 
   /** What a failed read throws. */
