@@ -39,7 +39,7 @@ final class JdbcExport {
         LakePaths paths = lakeOption.paths(spark.session());
         List<FeedTable> base = present(spark.session(), paths, tables);
         for (WarehouseFeed.Sent sent :
-            WarehouseFeed.export(spark.session(), paths, base, db, out::println)) {
+            WarehouseFeed.export(spark.session(), paths, base, db, target, out::println)) {
           out.printf("%-20s %s, %.1f s%n", sent.table(), sent.describe(), sent.seconds());
         }
         int written = base.size();

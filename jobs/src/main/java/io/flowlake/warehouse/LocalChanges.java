@@ -27,6 +27,13 @@ final class LocalChanges {
 
   private LocalChanges() {}
 
+  /** Tells {@code changes} that {@code table} will ask {@link #between} for this range. */
+  static void expect(
+      LocalNetChanges changes, LakePaths paths, long after, long upTo, FeedTable table) {
+    FeedSource source = table.source();
+    changes.expect(source.location().apply(paths), after, upTo, source.key());
+  }
+
   /**
    * @param changes the reader of net changes; one reader serves a derived table and its source
    *     (run_values and runs) from one read

@@ -12,10 +12,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -81,28 +84,60 @@ final class LocalNetChanges {
   /** What {@link #between} is asked. */
   private record Range(String table, long after, long upTo, List<String> key) {}
 
+  /** A range's answer, read by its first asker, and how many more are expected to ask. */
+  private static final class Answer {
+    final CompletableFuture<Optional<Net>> net = new CompletableFuture<>();
+    boolean reading;
+    int askersLeft;
+  }
+
   private final Configuration conf;
-  private Range lastAsked;
-  private Optional<Net> lastAnswer;
+  private final Map<Range, Answer> answers = new HashMap<>(); // guarded by this
 
   LocalNetChanges(Configuration conf) {
     this.conf = conf;
   }
 
   /**
+   * Says one more table will ask for this range ({@code run_values} asks what {@code runs} asks),
+   * so its answer is read once and kept until the last of them has asked, and no longer, since it
+   * may be large. A range nobody said would be asked for is read for its asker and not kept.
+   */
+  synchronized void expect(String table, long after, long upTo, List<String> key) {
+    answers.computeIfAbsent(new Range(table, after, upTo, List.copyOf(key)), r -> new Answer())
+        .askersLeft++;
+  }
+
+  /**
    * The net change of each key of the table at {@code table} from version {@code after} to {@code
-   * upTo}; empty when the range is not one to read here. The last answer is kept, since a derived
-   * table asks what its source asked right before it; only the last, since it may be large.
+   * upTo}; empty when the range is not one to read here. Safe to ask from several threads (tables
+   * are sent side by side): a second asker of a range being read waits for that read.
    */
   Optional<Net> between(String table, long after, long upTo, List<String> key) {
     Range asked = new Range(table, after, upTo, List.copyOf(key));
-    if (!asked.equals(lastAsked)) {
-      lastAsked = null;
-      lastAnswer = null; // let the old answer go before reading the next
-      lastAnswer = read(table, after, upTo, key);
-      lastAsked = asked;
+    Answer answer;
+    boolean reads;
+    synchronized (this) {
+      answer = answers.computeIfAbsent(asked, r -> new Answer());
+      reads = !answer.reading;
+      answer.reading = true;
+      if (--answer.askersLeft <= 0) {
+        answers.remove(asked);
+      }
     }
-    return lastAnswer;
+    if (reads) {
+      try {
+        answer.net.complete(read(table, after, upTo, key));
+      } catch (RuntimeException | Error e) {
+        answer.net.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return answer.net.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   private Optional<Net> read(String table, long after, long upTo, List<String> key) {

@@ -30,7 +30,9 @@ import org.apache.spark.sql.SparkSession;
  * temporary table and merged with {@code DELETE} and {@code INSERT ... ON CONFLICT DO UPDATE}; a
  * small change is read in the driver without Spark ({@link LocalChanges}), a large one by Spark.
  * When the change data feed cannot serve that range (enabled after the recorded version, or its
- * files vacuumed), the whole table is sent instead and the caller is told so in one line.
+ * files vacuumed), the caller is told so in one line and sends the whole table instead.
+ *
+ * <p>One feed per connection; feeds on several connections may share one {@link LocalNetChanges}.
  */
 final class TableFeed {
 
@@ -39,47 +41,88 @@ final class TableFeed {
   private final Consumer<String> notes;
   private final LocalNetChanges localChanges;
 
-  TableFeed(SparkSession spark, Connection db, Consumer<String> notes) {
+  TableFeed(
+      SparkSession spark, Connection db, Consumer<String> notes, LocalNetChanges localChanges) {
     this.spark = spark;
     this.db = db;
     this.notes = notes;
-    this.localChanges = new LocalNetChanges(spark.sparkContext().hadoopConfiguration());
+    this.localChanges = localChanges;
   }
 
-  Sent feed(FeedTable table, LakePaths paths) throws SQLException {
-    String path = table.source().location().apply(paths);
-    long version = TableSnapshot.latestVersion(spark, path);
-    OptionalLong exported = ExportState.version(db, table.stateName());
-    db.commit();
-    if (exported.isPresent() && exported.getAsLong() == version) {
+  /** A feed of the same lake read on another connection, sharing this one's read of changes. */
+  TableFeed on(Connection other) {
+    return new TableFeed(spark, other, notes, localChanges);
+  }
+
+  LocalNetChanges localChanges() {
+    return localChanges;
+  }
+
+  /**
+   * What a table is due: its lake version and the one the warehouse records. Read on this feed's
+   * connection; the transaction is ended, so no lock is held while other tables are sent.
+   */
+  record Due(FeedTable table, long version, OptionalLong exported) {
+
+    boolean upToDate() {
+      return exported.isPresent() && exported.getAsLong() == version;
+    }
+
+    /** Only the changes since the recorded version; else the whole table. */
+    boolean changes() {
+      return exported.isPresent() && exported.getAsLong() < version;
+    }
+
+    Sent upToDateSent() {
       return new Sent(table.name(), "up to date", table.source().name(), version, 0, 0);
     }
-    if (exported.isPresent() && exported.getAsLong() < version) {
-      try {
-        return changes(table, paths, exported.getAsLong(), version);
-      } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
-        db.rollback();
-        if (!changesUnavailable(e)) {
-          throw rethrow(e);
-        }
-        notes.accept(
-            table.name()
-                + ": the lake's change data feed cannot give versions "
-                + (exported.getAsLong() + 1)
-                + " to "
-                + version
-                + " (enabled later, or vacuumed); sending the whole table again, in one transaction");
+  }
+
+  Due due(FeedTable table, LakePaths paths) throws SQLException {
+    long version = TableSnapshot.latestVersion(spark, table.source().location().apply(paths));
+    OptionalLong exported = ExportState.version(db, table.stateName());
+    db.commit();
+    return new Due(table, version, exported);
+  }
+
+  /**
+   * Sends a table only its changes since the recorded version, or nothing and says so in one line
+   * when the change data feed cannot serve that range (enabled after the recorded version, or its
+   * files vacuumed): the caller then sends the whole table ({@link #full}).
+   */
+  Optional<Sent> changes(Due due, LakePaths paths) throws SQLException {
+    FeedTable table = due.table();
+    long after = due.exported().getAsLong();
+    try {
+      return Optional.of(changes(table, paths, after, due.version()));
+    } catch (Exception e) { // Delta's AnalysisException is checked in Java's eyes
+      db.rollback();
+      if (!changesUnavailable(e)) {
+        throw rethrow(e);
       }
-    } else if (exported.isPresent()) {
       notes.accept(
           table.name()
+              + ": the lake's change data feed cannot give versions "
+              + (after + 1)
+              + " to "
+              + due.version()
+              + " (enabled later, or vacuumed); sending the whole table again, in one transaction");
+      return Optional.empty();
+    }
+  }
+
+  /** Sends the whole table: the first time, or when its changes cannot be read. */
+  Sent full(Due due, LakePaths paths) throws SQLException {
+    if (due.exported().isPresent() && due.exported().getAsLong() > due.version()) {
+      notes.accept(
+          due.table().name()
               + ": the warehouse holds lake version "
-              + exported.getAsLong()
+              + due.exported().getAsLong()
               + ", newer than the lake's "
-              + version
+              + due.version()
               + " (a new lake?); sending the whole table again, in one transaction");
     }
-    return full(table, paths, version);
+    return full(due.table(), paths, due.version());
   }
 
   private Sent full(FeedTable table, LakePaths paths, long version) throws SQLException {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -106,6 +108,29 @@ class LocalChangesIT {
         assertThat(lines).as(table.name() + " upserts").anyMatch(l -> l.endsWith(",\"u\""));
       }
     }
+  }
+
+  @Test
+  void readsARangeOnceForTheTablesThatSaidTheyWouldAskForItAndKeepsItNoLonger() throws Exception {
+    String runs = paths().runs();
+    long after = first.get("runs");
+    long upTo = version(FeedTable.RUNS);
+    List<String> key = FeedTable.RUNS.source().key();
+    LocalNetChanges reader = new LocalNetChanges(conf());
+    reader.expect(runs, after, upTo, key); // runs
+    reader.expect(runs, after, upTo, key); // run_values, from runs
+
+    // asked side by side, as the export sends the two tables
+    CompletableFuture<Optional<LocalNetChanges.Net>> other =
+        CompletableFuture.supplyAsync(() -> reader.between(runs, after, upTo, key));
+    Optional<LocalNetChanges.Net> one = reader.between(runs, after, upTo, key);
+    Optional<LocalNetChanges.Net> two = other.get(2, TimeUnit.MINUTES);
+    Optional<LocalNetChanges.Net> unexpected = reader.between(runs, after, upTo, key);
+
+    assertThat(one).isPresent();
+    assertThat(two.get()).as("one read for both").isSameAs(one.get());
+    assertThat(unexpected.get()).as("read again, not kept").isNotSameAs(one.get());
+    assertThat(unexpected.get().images()).hasSameSizeAs(one.get().images());
   }
 
   @Test

@@ -113,17 +113,18 @@ public final class ExportVsCopy {
     double jvmCpu = CpuSeconds.jvm();
     double pgCpu;
     Properties results = new Properties();
-    try (Connection db = PgConnect.open(new JdbcTarget(url, null, null))) {
+    JdbcTarget target = new JdbcTarget(url, null, null);
+    try (Connection db = PgConnect.open(target)) {
       long backend = CpuSeconds.backendPid(db);
-      pgCpu = CpuSeconds.backend(backend);
+      pgCpu = CpuSeconds.server(backend);
       WarehouseFeed.lock(db, Duration.ZERO);
       // all tables in one call, as export does (run_values reuses runs' change, read once)
       for (WarehouseFeed.Sent sent :
-          WarehouseFeed.export(spark, paths, FeedTable.ALL, db, System.out::println)) {
+          WarehouseFeed.export(spark, paths, FeedTable.ALL, db, target, System.out::println)) {
         System.out.printf("  %-12s %s, %.1f s%n", sent.table(), sent.describe(), sent.seconds());
         results.setProperty(name + "." + sent.table(), sent.describe());
       }
-      pgCpu = CpuSeconds.backend(backend) - pgCpu;
+      pgCpu = CpuSeconds.server(backend) - pgCpu;
     }
     double seconds = seconds(start);
     jvmCpu = CpuSeconds.jvm() - jvmCpu;
