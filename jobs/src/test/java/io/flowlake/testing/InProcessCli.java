@@ -87,6 +87,32 @@ public final class InProcessCli implements AfterEachCallback, AfterAllCallback {
     return new CliResult(code, err.toString(), out.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The command in a JVM of its own (flowlake's main, this classpath, the test JVM's flags), its
+   * output in {@code log}. Killed at the end of the test if it is still running.
+   */
+  public Process start(Path log, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(System.getProperty("flowlake.jvm.flags", "").trim().split("\\s+")));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), FlowlakeCli.class.getName()));
+    command.addAll(Arrays.asList(args));
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      synchronized (processes) {
+        processes.add(process);
+      }
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + command.get(0), e);
+    }
+  }
+
   /** Commands against this simulator, with its token. */
   public Api against(Simulator sim) {
     return against(sim.url(), sim.token());
@@ -117,30 +143,9 @@ public final class InProcessCli implements AfterEachCallback, AfterAllCallback {
       return InProcessCli.this.run(withApi(args));
     }
 
-    /**
-     * The command in a JVM of its own (flowlake's main, this classpath, the test JVM's flags), its
-     * output in {@code log}. Killed at the end of the test if it is still running.
-     */
+    /** {@link InProcessCli#start}, with the API options after the given ones. */
     public Process start(Path log, String... args) {
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of(System.getProperty("flowlake.jvm.flags", "").trim().split("\\s+")));
-      command.addAll(
-          List.of("-cp", System.getProperty("java.class.path"), FlowlakeCli.class.getName()));
-      command.addAll(Arrays.asList(withApi(args)));
-      try {
-        Process process =
-            new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        synchronized (processes) {
-          processes.add(process);
-        }
-        return process;
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start " + command.get(0), e);
-      }
+      return InProcessCli.this.start(log, withApi(args));
     }
 
     private String[] withApi(String... args) {

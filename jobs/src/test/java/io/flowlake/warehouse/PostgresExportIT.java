@@ -13,7 +13,6 @@ import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -98,8 +97,7 @@ class PostgresExportIT {
   }
 
   private static Connection db() throws Exception {
-    return DriverManager.getConnection(
-        postgres.url(), PostgresServer.USER, PostgresServer.PASSWORD);
+    return postgres.connect();
   }
 
   private static long count(Statement sql, String table) throws Exception {

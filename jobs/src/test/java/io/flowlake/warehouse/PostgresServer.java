@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +81,11 @@ final class PostgresServer implements AutoCloseable {
       throw e;
     }
     return server;
+  }
+
+  /** A connection as the test's superuser. */
+  Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(), USER, PASSWORD);
   }
 
   String url() {

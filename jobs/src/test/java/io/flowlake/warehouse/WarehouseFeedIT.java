@@ -12,7 +12,6 @@ import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -258,8 +257,7 @@ class WarehouseFeedIT {
   }
 
   private static Connection db() throws Exception {
-    return DriverManager.getConnection(
-        postgres.url(), PostgresServer.USER, PostgresServer.PASSWORD);
+    return postgres.connect();
   }
 
   private static long count(Statement sql, String query) throws Exception {
