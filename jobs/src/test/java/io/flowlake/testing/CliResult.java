@@ -7,4 +7,12 @@ public record CliResult(int exitCode, String err, String out) {
   public long lineCount() {
     return err.lines().count();
   }
+
+  /** The line of standard output about one table ("runs ..."): the export's, the transform's. */
+  public String outLineOf(String table) {
+    return out.lines()
+        .filter(l -> l.startsWith(table + " "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line for " + table + " in " + out));
+  }
 }

@@ -12,7 +12,6 @@ import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -80,8 +79,8 @@ class KilledExportIT {
 
     CliResult first = export();
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(line(first, "runs")).contains("up to date"); // not sent twice
-    assertThat(line(first, "run_values")).contains("(whole table)");
+    assertThat(first.outLineOf("runs")).contains("up to date"); // not sent twice
+    assertThat(first.outLineOf("run_values")).contains("(whole table)");
     assertWarehouseEqualsLake();
 
     // 2. a later export, its batches of changes side by side, killed in run_values' batch
@@ -98,10 +97,12 @@ class KilledExportIT {
 
     CliResult converged = export();
     assertThat(converged.exitCode()).as(converged.err()).isZero();
-    assertThat(line(converged, "run_values")).contains("(changes)");
+    assertThat(converged.outLineOf("run_values")).contains("(changes)");
     for (String table : List.of("runs", "contacts")) {
       boolean committed = lakeVersion(table).equals(recordedBefore.get(table));
-      assertThat(line(converged, table)).as(table).contains(committed ? "up to date" : "(changes)");
+      assertThat(converged.outLineOf(table))
+          .as(table)
+          .contains(committed ? "up to date" : "(changes)");
     }
     assertWarehouseEqualsLake();
   }
@@ -167,7 +168,7 @@ class KilledExportIT {
   private static void waitFor(Statement sql, String count, long expected, Process alive)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (count(sql, count) != expected) {
+    while (PgCatalog.count(sql, count) != expected) {
       if (alive != null) {
         assertThat(alive.isAlive()).as("the export ended before it was killed").isTrue();
       }
@@ -216,7 +217,8 @@ class KilledExportIT {
   private static List<String> warehouseTable(String table) throws Exception {
     try (Connection db = postgres.connect();
         Statement sql = db.createStatement()) {
-      if (count(sql, "select count(*) from pg_tables where tablename = '" + table + "'") == 0) {
+      if (PgCatalog.count(sql, "select count(*) from pg_tables where tablename = '" + table + "'")
+          == 0) {
         return List.of();
       }
       return LakeVsWarehouse.warehouse(db, table);
@@ -260,23 +262,9 @@ class KilledExportIT {
 
   private static boolean tableExists(Connection db, String table) throws Exception {
     try (Statement sql = db.createStatement()) {
-      return count(sql, "select count(*) from pg_tables where tablename = '" + table + "'") > 0;
-    }
-  }
-
-  private static String line(CliResult result, String table) {
-    return result
-        .out()
-        .lines()
-        .filter(l -> l.startsWith(table + " "))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no line for " + table + " in " + result.out()));
-  }
-
-  private static long count(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
+      return PgCatalog.count(
+              sql, "select count(*) from pg_tables where tablename = '" + table + "'")
+          > 0;
     }
   }
 }

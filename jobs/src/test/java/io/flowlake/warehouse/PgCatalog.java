@@ -13,6 +13,14 @@ final class PgCatalog {
 
   private PgCatalog() {}
 
+  /** The number a {@code select count(*) ...} gives. */
+  static long count(Statement sql, String countQuery) throws SQLException {
+    try (ResultSet rs = sql.executeQuery(countQuery)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** The primary key's columns, in the key's order; empty when the table has none. */
   static List<String> primaryKey(Statement sql, String table) throws SQLException {
     List<String> columns = new ArrayList<>();

@@ -12,7 +12,6 @@ import io.flowlake.testing.SimulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +69,11 @@ class WarehouseFeedIT {
     try (Connection db = db();
         Statement sql = db.createStatement()) {
       assertWarehouseEqualsLake(db);
-      assertThat(count(sql, "select count(*) from runs")).isGreaterThanOrEqualTo(300);
+      assertThat(PgCatalog.count(sql, "select count(*) from runs")).isGreaterThanOrEqualTo(300);
       assertThat(PgCatalog.primaryKey(sql, "runs")).containsExactly("uuid");
       assertThat(PgCatalog.primaryKey(sql, "run_values")).containsExactly("run_uuid", "result_key");
       assertThat(
-              count(
+              PgCatalog.count(
                   sql,
                   "select count(*) from pg_indexes where tablename = 'runs'"
                       + " and indexdef like '%(flow_uuid, modified_on)%'"))
@@ -82,7 +81,8 @@ class WarehouseFeedIT {
       assertThat(PgCatalog.columnType(sql, "runs", "values")).isEqualTo("jsonb");
       assertThat(PgCatalog.columnType(sql, "contacts", "fields")).isEqualTo("jsonb");
       // the lake's default policy drops names and URNs; the warehouse has no more than the lake
-      assertThat(count(sql, "select count(*) from contacts where name is not null")).isZero();
+      assertThat(PgCatalog.count(sql, "select count(*) from contacts where name is not null"))
+          .isZero();
     }
 
     // Changes in RapidPro: runs advanced and started, a contact with runs deleted. The contacts
@@ -124,8 +124,8 @@ class WarehouseFeedIT {
 
     CliResult converged = export();
     assertThat(converged.exitCode()).as(converged.err()).isZero();
-    assertThat(line(converged, "runs")).contains("up to date"); // not sent twice
-    assertThat(line(converged, "run_values")).contains("(changes)");
+    assertThat(converged.outLineOf("runs")).contains("up to date"); // not sent twice
+    assertThat(converged.outLineOf("run_values")).contains("(changes)");
     assertThat(converged.out())
         .contains("contacts: the lake's change data feed cannot give versions");
     try (Connection db = db();
@@ -133,13 +133,14 @@ class WarehouseFeedIT {
       assertWarehouseEqualsLake(db);
       for (String table : List.of("runs", "run_values")) {
         assertThat(
-                count(
+                PgCatalog.count(
                     sql,
                     "select count(*) from " + table + " where contact_uuid = '" + deleted + "'"))
             .as(table)
             .isZero();
       }
-      assertThat(count(sql, "select count(*) from contacts where uuid = '" + deleted + "'"))
+      assertThat(
+              PgCatalog.count(sql, "select count(*) from contacts where uuid = '" + deleted + "'"))
           .isZero();
     }
 
@@ -163,7 +164,7 @@ class WarehouseFeedIT {
       CliResult waited = export("--jdbc-lock-wait", "60s");
       release.join();
       assertThat(waited.exitCode()).as(waited.err()).isZero();
-      assertThat(line(waited, "runs")).contains("up to date");
+      assertThat(waited.outLineOf("runs")).contains("up to date");
     }
   }
 
@@ -183,9 +184,9 @@ class WarehouseFeedIT {
     assertThat(foreign.err()).contains("table runs exists with other columns").hasLineCount(1);
     try (Connection db = db();
         Statement sql = db.createStatement()) {
-      assertThat(count(sql, "select count(*) from other.runs")).isZero(); // never dropped
+      assertThat(PgCatalog.count(sql, "select count(*) from other.runs")).isZero(); // never dropped
       assertThat(
-              count(
+              PgCatalog.count(
                   sql,
                   "select count(*) from information_schema.columns"
                       + " where table_schema = 'other' and table_name = 'runs'"))
@@ -247,23 +248,7 @@ class WarehouseFeedIT {
     return cli.run(args.toArray(String[]::new));
   }
 
-  private static String line(CliResult result, String table) {
-    return result
-        .out()
-        .lines()
-        .filter(l -> l.startsWith(table + " "))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no line for " + table + " in " + result.out()));
-  }
-
   private static Connection db() throws Exception {
     return postgres.connect();
-  }
-
-  private static long count(Statement sql, String query) throws Exception {
-    try (ResultSet rs = sql.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }
