@@ -15,6 +15,7 @@ import io.flowlake.privacy.LakePolicyRecord;
 import io.flowlake.privacy.PersonalData;
 import io.flowlake.source.RapidProTableProvider;
 import io.flowlake.source.ReadConcurrency;
+import io.flowlake.source.RunsPrefetch;
 import io.flowlake.source.RunsReadPlan;
 import io.flowlake.source.RunsWindow;
 import io.flowlake.source.SourceMetrics;
@@ -208,11 +209,15 @@ public final class PullJob {
     }
     chunkOptions.put(
         ReadSettings.BEFORE.key(), windows.get(windows.size() - 1).before().toString());
-    Dataset<Row> read =
-        spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
-    RunLanding.Landed landed =
-        new RunLanding(spark, paths, stages, personalData, tables)
-            .land(read, pullId, LakeTables.SOURCE_API, t0, keepHeldRuns);
+    RunLanding.Landed landed;
+    // the budget works while Spark plans the staging write and starts its tasks (local mode)
+    try (RunsPrefetch early = RunsPrefetch.start(spark, chunkOptions)) {
+      Dataset<Row> read =
+          spark.read().format(RapidProTableProvider.SHORT_NAME).options(chunkOptions).load();
+      landed =
+          new RunLanding(spark, paths, stages, personalData, tables)
+              .land(read, pullId, LakeTables.SOURCE_API, t0, keepHeldRuns);
+    }
     Chunk done = new Chunk();
     done.landings.add(landed);
     done.fetched = landed.read();

@@ -52,18 +52,43 @@ final class RunsBatch implements Batch {
 
   private InputPartition[] plan() {
     SparkContext sc = SparkSession.active().sparkContext();
-    int slots = Math.max(1, sc.defaultParallelism());
-    int parallelism = concurrency.parallelismFor(slots);
     List<RunsWindow> windows =
         concurrency.planned() != null
             ? concurrency.planned()
-            : plan(options, parallelism, concurrency.windows(), stats -> metrics().client(stats))
+            : plan(
+                    options,
+                    parallelism(sc),
+                    concurrency.windows(),
+                    stats -> metrics().client(stats))
                 .windows();
-    int executors = sc.isLocal() ? 1 : Math.max(1, sc.getExecutorMemoryStatus().size() - 1);
-    int share = Math.max(1, options.api().requestsPerHour() / executors);
-    InputPartition[] groups = group(windows, Math.min(slots, parallelism), parallelism, share);
+    InputPartition[] groups = groups(options, concurrency, windows, sc);
     metrics().planned(windows.size());
     return groups;
+  }
+
+  private int parallelism(SparkContext sc) {
+    return concurrency.parallelismFor(slots(sc));
+  }
+
+  private static int slots(SparkContext sc) {
+    return Math.max(1, sc.defaultParallelism());
+  }
+
+  /**
+   * The tasks that read {@code windows} on {@code sc}: one group per task slot (at most one per
+   * window in flight), each paced at its executor's share of the budget. {@link RunsPrefetch}
+   * starts the same groups early, so this must stay a function of its arguments.
+   */
+  static RunsWindowGroup[] groups(
+      SourceOptions options,
+      ReadConcurrency concurrency,
+      List<RunsWindow> windows,
+      SparkContext sc) {
+    int slots = slots(sc);
+    int parallelism = concurrency.parallelismFor(slots);
+    int executors = sc.isLocal() ? 1 : Math.max(1, sc.getExecutorMemoryStatus().size() - 1);
+    int share = Math.max(1, options.api().requestsPerHour() / executors);
+    return group(windows, Math.min(slots, parallelism), parallelism, share);
   }
 
   /** The windows of {@code options}' range, planned on the driver under the shared budget. */

@@ -3,9 +3,8 @@ package io.flowlake.source;
 import io.flowlake.api.RejectedRecord;
 import io.flowlake.api.RunPage;
 import io.flowlake.api.RunRecord;
-import io.flowlake.api.RunsClient;
-import io.flowlake.api.SharedBudgets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -15,8 +14,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Reads one group of windows, each page by page (oldest first, fixed upper bound), several windows
  * at once ({@link WindowPageFeed}), all under this JVM's shared budget; yields a row per run and a
- * reject row per record the parser refused. Its fetchers start with {@link #start} (else on the
- * first {@link #next}); {@code close()} is idempotent.
+ * reject row per record the parser refused. Its fetch starts with {@link #start} (else on the first
+ * {@link #next}), or was started before the task by {@link RunsPrefetch}; {@code close()} is
+ * idempotent.
  */
 final class RunsPartitionReader implements PartitionReader<InternalRow> {
 
@@ -25,10 +25,9 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
   private final RunRowWriter writer;
   private final boolean paths;
   private final SourceMetrics metrics;
-  private RunsClient client;
-  private WindowPageFeed feed;
+  private GroupFetch fetch;
   private long requestsCounted;
-  private Iterator<InternalRow> rows = java.util.Collections.emptyIterator();
+  private Iterator<InternalRow> rows = Collections.emptyIterator();
   private InternalRow current;
   private boolean closed;
 
@@ -41,29 +40,24 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
     this.metrics = metrics;
   }
 
-  /** Opens the client and starts fetching the group's windows; idempotent. */
+  /** Takes the group's early fetch if one was started, else starts fetching; idempotent. */
   void start() {
-    if (feed != null || closed) {
+    if (fetch != null || closed) {
       return;
     }
-    client =
-        new RunsClient(options.api(), SharedBudgets.of(options.api(), group.requestsPerHour()));
-    RunsClient pages = client;
-    feed =
-        new WindowPageFeed(
-            group.windows(),
-            group.threads(),
-            window -> pages.pages(options.query(window.after(), window.before(), paths)));
+    fetch =
+        RunsPrefetch.claim(options.pullId(), group, GroupFetch.queries(options, group, paths))
+            .orElseGet(() -> GroupFetch.start(options, group, paths, 0));
   }
 
   @Override
   public boolean next() {
     start();
-    if (feed == null) {
+    if (fetch == null) {
       return false; // closed
     }
     while (!rows.hasNext()) {
-      RunPage page = feed.next(metrics::windowDone);
+      RunPage page = fetch.next(metrics::windowDone);
       if (page == null) {
         return false;
       }
@@ -86,7 +80,7 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
     for (RejectedRecord rejected : page.rejects()) {
       out.add(writer.reject(rejected.raw(), rejected.reason(), page.url()));
     }
-    long requests = client.stats().requests();
+    long requests = fetch.stats().requests();
     metrics.page(page.runs().size(), page.rejects().size(), requests - requestsCounted);
     requestsCounted = requests;
     return out.iterator();
@@ -98,12 +92,9 @@ final class RunsPartitionReader implements PartitionReader<InternalRow> {
       return;
     }
     closed = true;
-    if (feed != null) {
-      feed.close();
-    }
-    if (client != null) {
-      metrics.client(client.stats());
-      client.close();
+    if (fetch != null) {
+      metrics.client(fetch.stats());
+      fetch.close();
     }
   }
 }

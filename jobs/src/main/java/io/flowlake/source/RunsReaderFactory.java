@@ -20,8 +20,9 @@ final class RunsReaderFactory implements PartitionReaderFactory {
   }
 
   /**
-   * The reader starts fetching at once: Spark creates it before it sets up the task's writer (code
-   * generation, a Parquet writer: seconds in a fresh JVM), and the first pages arrive meanwhile.
+   * The reader starts fetching at once (or takes over the fetch {@link RunsPrefetch} started for
+   * its group): Spark creates it before it sets up the task's writer (code generation, a Parquet
+   * writer: seconds in a fresh JVM), and the first pages arrive meanwhile.
    */
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {

@@ -29,7 +29,16 @@ final class WindowPageFeed implements AutoCloseable {
 
   WindowPageFeed(
       List<RunsWindow> windows, int threads, Function<RunsWindow, Iterator<RunPage>> pagesOf) {
-    this.queue = new ArrayBlockingQueue<>(Math.max(2, threads * 2));
+    this(windows, threads, threads * 2, pagesOf);
+  }
+
+  /** {@code buffered}: the pages that may wait for the task (at least two per thread). */
+  WindowPageFeed(
+      List<RunsWindow> windows,
+      int threads,
+      int buffered,
+      Function<RunsWindow, Iterator<RunPage>> pagesOf) {
+    this.queue = new ArrayBlockingQueue<>(Math.max(Math.max(2, threads * 2), buffered));
     ConcurrentLinkedQueue<RunsWindow> todo = new ConcurrentLinkedQueue<>(windows);
     int count = Math.max(1, Math.min(threads, windows.size()));
     this.running = new AtomicInteger(count);
