@@ -112,6 +112,31 @@ class ChunkedPullIT {
   }
 
   @Test
+  void eachChunksWindowsStartBeforeItsTasksAndNoPageIsAskedTwice(Simulator sim) {
+    Path lake = dir.resolve("lake");
+    sim.requests().clear();
+
+    PullRecord pull = pull(lake, PullStage.Listener.NONE);
+
+    fx.assertLakeEqualsTruth(lake);
+    // the tasks take over the fetches RunsPrefetch started: a task that fetched again would ask
+    // its windows' pages a second time (the planning probe asks without paths, so it differs)
+    List<String> runsPages =
+        sim.requests().all().stream()
+            .map(LoggedRequest::pathAndQuery)
+            .filter(q -> q.startsWith("/api/v2/runs.json"))
+            .toList();
+    assertThat(runsPages).doesNotHaveDuplicates();
+    assertThat(pull.requests()).isEqualTo(runsPages.size() + flowsRequests(sim));
+  }
+
+  private static long flowsRequests(Simulator sim) {
+    return sim.requests().all().stream()
+        .filter(r -> r.pathAndQuery().startsWith("/api/v2/flows.json"))
+        .count();
+  }
+
+  @Test
   void aRunTheWorkspaceDoesNotHaveShowsAsACountMismatchInTheWarningAndTheHistory(Simulator sim) {
     Path lake = dir.resolve("lake");
     pull(lake, PullStage.Listener.NONE);
