@@ -27,11 +27,6 @@ final class WindowPageFeed implements AutoCloseable {
   private final AtomicInteger running;
   private volatile boolean closed;
 
-  WindowPageFeed(
-      List<RunsWindow> windows, int threads, Function<RunsWindow, Iterator<RunPage>> pagesOf) {
-    this(windows, threads, threads * 2, pagesOf);
-  }
-
   /** {@code buffered}: the pages that may wait for the task (at least two per thread). */
   WindowPageFeed(
       List<RunsWindow> windows,
