@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * Writes independent Delta tables from a small fixed pool of threads: the marts of a wave, the
- * per-flow results tables, a vacuum's tables. A table's write is a short Spark job and then seconds
- * of driver-side work (Delta's commit, its checksum, the log listing); one after the other, the
+ * per-flow results tables' commits, a vacuum's tables. A table's write is a short Spark job and
+ * then driver-side work (Delta's commit, its checksum, the log listing); one after the other, the
  * cores idle through the latter. A few writes in flight overlap one table's commit with the others'
  * tasks. Spark accepts jobs from several threads, and each table is its own atomic commit, so the
  * writes need no coordination.
@@ -66,10 +66,20 @@ public final class ConcurrentTableWrites {
    */
   public static <T, R> Map<String, R> run(
       List<T> tables, Function<T, String> names, Function<T, R> write) {
+    return run(tables, names, write, THREADS);
+  }
+
+  /**
+   * As {@link #run(List, Function, Function)}, {@code threads} at once: more than {@link #THREADS}
+   * for writes that run no Spark tasks (commits of files already written), whose time is mostly
+   * waiting on the file system.
+   */
+  public static <T, R> Map<String, R> run(
+      List<T> tables, Function<T, String> names, Function<T, R> write, int threads) {
     AtomicInteger ids = new AtomicInteger();
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            Math.min(THREADS, Math.max(1, tables.size())),
+            Math.min(threads, Math.max(1, tables.size())),
             r -> {
               Thread thread = new Thread(r, "flowlake-table-write-" + ids.incrementAndGet());
               thread.setDaemon(true);
