@@ -72,19 +72,6 @@ public final class DeltaLogFiles {
   }
 
   /**
-   * A metric of commit {@code version}'s {@code commitInfo} (e.g. {@code numOutputRows}), or empty
-   * when the commit did not record it (metrics switched off, or an operation without it) or its
-   * file is gone.
-   */
-  public OptionalLong commitMetric(String table, long version, String metric) {
-    return commitInfo(table, version)
-        .map(info -> info.path("operationMetrics").path(metric))
-        .filter(value -> !value.isMissingNode())
-        .map(value -> OptionalLong.of(Long.parseLong(value.asText())))
-        .orElse(OptionalLong.empty());
-  }
-
-  /**
    * The operation commit {@code version} recorded ({@code WRITE}, {@code DELETE}, {@code MERGE},
    * ...), or empty when its file is gone (log cleanup) or it recorded none.
    */

@@ -1,20 +1,23 @@
 package io.flowlake.models;
 
 import io.flowlake.lake.StatsColumns;
+import io.flowlake.lake.TableContentsCommit;
+import io.flowlake.lake.TableFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
-/** Writes one flow's results table from the runs, in the columns flow_results_index lists. */
+/**
+ * One flow's results table: its columns as flow_results_index lists them, what each reads from
+ * {@code stg_runs}, and its commit.
+ */
 final class FlowResultsTableWriter {
 
-  /**
-   * The run columns and what each reads from {@code stg_runs}. Statistics go on the run's times,
-   * uuid and flow only: never on the contact's columns, which would sit in clear in the Delta log
-   * after an erasure removed the rows (docs/erasure.md), nor on the results.
-   */
+  /** The run columns and what each reads from {@code stg_runs}. */
   private static final Map<String, String> RUN_COLUMNS =
       Map.of(
           "contact_uuid", "contact_uuid",
@@ -25,6 +28,11 @@ final class FlowResultsTableWriter {
           "exited", "exited_on",
           "run_uuid", "run_uuid");
 
+  /**
+   * The columns the tables allow statistics on (flowlake's own commit records a row count only):
+   * the run's times, uuid and flow, never the contact's columns, which would sit in clear in the
+   * Delta log after an erasure removed the rows (docs/erasure.md), nor the results.
+   */
   private static final List<String> STATS_COLUMNS =
       List.of("flow_name", "started", "modified", "exited", "run_uuid");
 
@@ -38,19 +46,31 @@ final class FlowResultsTableWriter {
 
   private FlowResultsTableWriter() {}
 
-  /** Replaces the table at {@code path} in one commit with the flow's rows of {@code runs}. */
-  static void write(Dataset<Row> runs, FlowResultsTable table, String path) {
+  /**
+   * Where the flow's rows go and how each is made from a run of {@code runs} (the scope's runs,
+   * with {@link FlowResultsFiles#RUN_INPUT}). The table's schema is that of the select a Delta
+   * write of the same columns would run, all columns nullable as Delta keeps them.
+   */
+  static FlowResultsFiles.Target target(Dataset<Row> runs, FlowResultsTable table, String path) {
     List<String> select = new ArrayList<>();
     for (FlowResultsTable.Column column : table.columns()) {
       select.add(expression(table, column) + " as " + SqlText.identifier(column.name()));
     }
-    Dataset<Row> rows =
-        runs.where(runs.col("flow_uuid").equalTo(table.flowUuid()))
-            .selectExpr(select.toArray(String[]::new));
-    // a new result adds two columns: the writer replaces the schema then
-    MartWriter.replacing(rows, path)
-        .option(StatsColumns.PROPERTY, StatsColumns.quoted(STATS_COLUMNS))
-        .save(path);
+    // analysis only: no job runs
+    StructType schema = runs.selectExpr(select.toArray(String[]::new)).schema().toNullable();
+    StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
+    return new FlowResultsFiles.Target(
+        path, ResultsRowLayout.of(table, input, schema, RUN_COLUMNS));
+  }
+
+  /** Replaces the table at {@code path} in one commit with the files written for it. */
+  static void commit(SparkSession spark, FlowResultsFiles.Target target, List<TableFile> files) {
+    TableContentsCommit.replace(
+        spark,
+        target.tableDir(),
+        target.layout().schema(),
+        Map.of(StatsColumns.PROPERTY, StatsColumns.quoted(STATS_COLUMNS)),
+        files);
   }
 
   private static String expression(FlowResultsTable table, FlowResultsTable.Column column) {

@@ -122,8 +122,7 @@ final class MartBuild {
       source.createOrReplaceTempView(mart.name());
       AuditRunner.check(spark, audits);
     }
-    MartWriter.write(source, path, scope);
-    counts.put(mart.name(), MartWriter.lastWriteRows(spark, path));
+    counts.put(mart.name(), MartWriter.write(source, path, scope));
     if (!kept) {
       // later models read the written mart, not a recomputation of its query
       spark.read().format("delta").load(path).createOrReplaceTempView(mart.name());

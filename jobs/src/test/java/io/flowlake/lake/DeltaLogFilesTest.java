@@ -7,8 +7,6 @@ import io.flowlake.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeltaLogFilesTest {
 
   @Test
-  void latestVersionAndRowsWrittenAgreeWithDeltasHistory(SparkSession spark, @TempDir Path dir) {
+  void latestVersionAgreesWithDeltasHistory(SparkSession spark, @TempDir Path dir) {
     String table = dir.resolve("t").toString();
     DeltaLogFiles log = new DeltaLogFiles(spark.sparkContext().hadoopConfiguration());
     assertThat(log.latestVersion(table)).isEmpty();
@@ -40,24 +38,8 @@ class DeltaLogFilesTest {
         .mode("overwrite")
         .save(table);
 
-    List<Row> history =
-        DeltaTable.forPath(spark, table)
-            .history()
-            .select("version", "operationMetrics")
-            .orderBy("version")
-            .collectAsList();
-    assertThat(log.latestVersion(table)).hasValue(history.get(history.size() - 1).getLong(0));
-    for (Row commit : history) {
-      Map<String, String> metrics = commit.getJavaMap(1);
-      OptionalLong expected =
-          metrics.containsKey("numOutputRows")
-              ? OptionalLong.of(Long.parseLong(metrics.get("numOutputRows")))
-              : OptionalLong.empty();
-      assertThat(log.commitMetric(table, commit.getLong(0), "numOutputRows"))
-          .as("commit %d", commit.getLong(0))
-          .isEqualTo(expected);
-    }
-    assertThat(log.commitMetric(table, 2, "numOutputRows")).hasValue(4);
+    long latest = DeltaTable.forPath(spark, table).history(1).select("version").head().getLong(0);
+    assertThat(log.latestVersion(table)).hasValue(latest).hasValue(2);
   }
 
   /**
@@ -89,7 +71,6 @@ class DeltaLogFilesTest {
       assertThat(log.commitOperation(table, commit.getLong(0))).hasValue(commit.getString(1));
     }
     assertThat(log.commitOperation(table, 3)).isEmpty();
-    assertThat(log.commitMetric(table, 3, "numOutputRows")).isEmpty();
   }
 
   /**
