@@ -64,6 +64,7 @@ public final class TransformVsDuckDb {
    * DuckDB (run next, on the changed lake) must agree with the incremental result.
    */
   private static void spark(Path dir) throws IOException {
+    PeakMemory.watchHeapAfterCollections();
     Properties results = new Properties();
     results.setProperty("load.start", loadAverage());
     long sessionStart = System.nanoTime();
@@ -102,6 +103,7 @@ public final class TransformVsDuckDb {
   }
 
   private static void duckdb(Path dir) throws Exception {
+    PeakMemory.watchHeapAfterCollections();
     Properties results = new Properties();
     results.setProperty("load.start", loadAverage());
     Path out = dir.resolve("duckdb-marts");
@@ -153,7 +155,13 @@ public final class TransformVsDuckDb {
         Double.parseDouble(spark.getProperty("incremental.seconds")) / cold,
         spark.getProperty("incremental.why"),
         spark.getProperty("nothing.why"));
-    for (String key : new String[] {"peak.heap.bytes", "peak.resident.bytes"}) {
+    // the heap held right after a collection is what the phase needs (the 2 GB target); the sum
+    // of each pool's own peak, reached at different moments, can exceed -Xmx
+    for (String key :
+        new String[] {"heap.after.gc.bytes", "peak.heap.pools.bytes", "peak.resident.bytes"}) {
+      if (!spark.containsKey(key) || !duck.containsKey(key)) {
+        continue; // results of a bench build that did not record it
+      }
       double s = Double.parseDouble(spark.getProperty(key)) / (1 << 20);
       double d = Double.parseDouble(duck.getProperty(key)) / (1 << 20);
       System.out.printf("%-32s %10.0fMB %10.0fMB %7.2fx%n", key.replace(".bytes", ""), s, d, s / d);
@@ -211,7 +219,9 @@ public final class TransformVsDuckDb {
   }
 
   private static void finish(Properties results, Path dir, String engine) throws IOException {
-    results.setProperty("peak.heap.bytes", String.valueOf(PeakMemory.heapBytes()));
+    results.setProperty(
+        "heap.after.gc.bytes", String.valueOf(PeakMemory.heapAfterCollectionBytes()));
+    results.setProperty("peak.heap.pools.bytes", String.valueOf(PeakMemory.heapBytes()));
     results.setProperty("peak.resident.bytes", String.valueOf(PeakMemory.residentBytes()));
     Files.createDirectories(dir.resolve("results"));
     try (Writer writer =
