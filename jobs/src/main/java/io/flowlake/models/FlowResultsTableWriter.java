@@ -3,11 +3,8 @@ package io.flowlake.models;
 import io.flowlake.lake.StatsColumns;
 import io.flowlake.lake.TableContentsCommit;
 import io.flowlake.lake.TableFile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -47,20 +44,13 @@ final class FlowResultsTableWriter {
   private FlowResultsTableWriter() {}
 
   /**
-   * Where the flow's rows go and how each is made from a run of {@code runs} (the scope's runs,
-   * with {@link FlowResultsFiles#RUN_INPUT}). The table's schema is that of the select a Delta
-   * write of the same columns would run, all columns nullable as Delta keeps them.
+   * Where the flow's rows go and how each is made from a run of the scope's runs.
+   *
+   * @param input the schema of the scope's runs, columns in {@link FlowResultsFiles#RUN_INPUT}
+   *     order
    */
-  static FlowResultsFiles.Target target(Dataset<Row> runs, FlowResultsTable table, String path) {
-    List<String> select = new ArrayList<>();
-    for (FlowResultsTable.Column column : table.columns()) {
-      select.add(expression(table, column) + " as " + SqlText.identifier(column.name()));
-    }
-    // analysis only: no job runs
-    StructType schema = runs.selectExpr(select.toArray(String[]::new)).schema().toNullable();
-    StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
-    return new FlowResultsFiles.Target(
-        path, ResultsRowLayout.of(table, input, schema, RUN_COLUMNS));
+  static FlowResultsFiles.Target target(StructType input, FlowResultsTable table, String path) {
+    return new FlowResultsFiles.Target(path, ResultsRowLayout.of(table, input, RUN_COLUMNS));
   }
 
   /** Replaces the table at {@code path} in one commit with the files written for it. */
@@ -71,26 +61,5 @@ final class FlowResultsTableWriter {
         target.layout().schema(),
         Map.of(StatsColumns.PROPERTY, StatsColumns.quoted(STATS_COLUMNS)),
         files);
-  }
-
-  private static String expression(FlowResultsTable table, FlowResultsTable.Column column) {
-    return switch (column.kind()) {
-      case "category", "value" ->
-          "result_values[" + SqlText.stringLiteral(column.resultKey()) + "]." + column.kind();
-      case "run" -> {
-        if (column.name().equals("flow_name")) {
-          String label = table.flowName() == null ? table.flowUuid() : table.flowName();
-          yield SqlText.stringLiteral(label);
-        }
-        String source = RUN_COLUMNS.get(column.name());
-        if (source == null) {
-          throw new IllegalStateException(
-              "flow_results_index names run column " + column.name() + ", unknown to the writer");
-        }
-        yield source;
-      }
-      default ->
-          throw new IllegalStateException("flow_results_index: unknown kind " + column.kind());
-    };
   }
 }

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes one Delta table per flow under {@code <lake>/marts/flow_results/}, shaped like RapidPro's
@@ -119,11 +120,13 @@ public final class FlowResultsTables {
     if (!scope.all()) {
       runs = runs.where(runs.col("flow_uuid").isin(tables.keySet().toArray()));
     }
+    // analysis only: no job runs
+    StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
     Map<String, FlowResultsFiles.Target> targets = new LinkedHashMap<>();
     for (FlowResultsTable table : tables.values()) {
       targets.put(
           table.flowUuid(),
-          FlowResultsTableWriter.target(runs, table, MartPaths.mart(lake, table.location())));
+          FlowResultsTableWriter.target(input, table, MartPaths.mart(lake, table.location())));
     }
     Map<String, List<TableFile>> files;
     try (PlainEncodedColumns plain =

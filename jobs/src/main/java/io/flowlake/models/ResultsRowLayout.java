@@ -8,6 +8,10 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.MapData;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -15,7 +19,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * How one flow's results table row is made from a row of the scope's runs ({@link
  * FlowResultsFiles#RUN_INPUT}), in the table's column order: a run column is copied, the flow name
  * is the table's label, and a result's category or value is looked up in the run's {@code
- * result_values} map. Built on the driver from the table's index rows, shipped to the tasks.
+ * result_values} map. Built on the driver from the table's index rows, shipped to the tasks. It
+ * also gives the table's schema, so what a column holds and its type are decided in one place.
  */
 final class ResultsRowLayout implements Serializable {
 
@@ -60,41 +65,58 @@ final class ResultsRowLayout implements Serializable {
   /**
    * @param input the schema of the scope's runs, columns in {@link FlowResultsFiles#RUN_INPUT}
    *     order
-   * @param schema the table's schema, one field per column of {@code table}
    * @param runSources each run column's source column in {@code input}, by table column name
+   * @throws IllegalStateException when the table names a run column or kind unknown here
    */
   static ResultsRowLayout of(
-      FlowResultsTable table, StructType input, StructType schema, Map<String, String> runSources) {
+      FlowResultsTable table, StructType input, Map<String, String> runSources) {
     List<FlowResultsTable.Column> columns = table.columns();
     int valuesOrdinal = input.fieldIndex("result_values");
     StructType valueStruct =
-        (StructType)
-            ((org.apache.spark.sql.types.MapType) input.fields()[valuesOrdinal].dataType())
-                .valueType();
+        (StructType) ((MapType) input.fields()[valuesOrdinal].dataType()).valueType();
     int[] sources = new int[columns.size()];
     UTF8String[] keys = new UTF8String[columns.size()];
     int[] fields = new int[columns.size()];
+    StructField[] schema = new StructField[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       FlowResultsTable.Column column = columns.get(i);
+      DataType type;
+      Metadata metadata = Metadata.empty();
       switch (column.kind()) {
         case "category", "value" -> {
           sources[i] = RESULT;
           keys[i] = UTF8String.fromString(column.resultKey());
           fields[i] = valueStruct.fieldIndex(column.kind());
+          type = valueStruct.fields()[fields[i]].dataType();
         }
-        case "run" ->
-            sources[i] =
-                column.name().equals("flow_name")
-                    ? FLOW_LABEL
-                    : input.fieldIndex(runSources.get(column.name()));
+        case "run" -> {
+          if (column.name().equals("flow_name")) {
+            sources[i] = FLOW_LABEL;
+            type = DataTypes.StringType;
+          } else {
+            String source = runSources.get(column.name());
+            if (source == null) {
+              throw new IllegalStateException(
+                  "flow_results_index names run column "
+                      + column.name()
+                      + ", unknown to the writer");
+            }
+            sources[i] = input.fieldIndex(source);
+            // as a select of the column under the table's name would keep it
+            type = input.fields()[sources[i]].dataType();
+            metadata = input.fields()[sources[i]].metadata();
+          }
+        }
         default ->
             throw new IllegalStateException("flow_results_index: unknown kind " + column.kind());
       }
+      // all nullable, as Delta keeps a table's columns
+      schema[i] = new StructField(column.name(), type, true, metadata);
     }
     String label = table.flowName() == null ? table.flowUuid() : table.flowName();
     return new ResultsRowLayout(
         table.flowUuid(),
-        schema,
+        new StructType(schema),
         sources,
         keys,
         fields,
