@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The one Spark session of a test JVM: local, two threads, no UI, loopback only, UTC, two shuffle
- * partitions, Delta enabled. Created on first use, stopped when the JVM's test run ends.
+ * partitions, queries interpreted rather than compiled, Delta enabled. Created on first use,
+ * stopped when the JVM's test run ends.
  *
  * <p>Use {@code @ExtendWith(SharedSpark.class)} and take a {@link SparkSession} parameter (in a
  * test, a lifecycle method or the constructor), or call {@link #session()}. No test stops it.
@@ -44,7 +45,16 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
           // Delta's same state queries hundreds of times, and recompiled them as the cache churned:
           // TransformTest took 10% less CPU, 12% less time with this cache (the results are the
           // same: a cache hit is the very class a compilation would make)
-          "spark.sql.codegen.cache.maxEntries", "3000");
+          "spark.sql.codegen.cache.maxEntries", "3000",
+          // The tests' tables hold tens of rows, so compiling each query's generated Java (Janino,
+          // then the JIT) costs far more than running it: interpreted, TransformTest took 41% less
+          // time, ErasureIT 32%, BoundedStorageIT 23% (one fork, run one class after the other).
+          // Spark runs the same operators either way and tests both modes itself. What a
+          // deployment runs, compiled, is still exercised with Spark's defaults: the runs
+          // StopSignalsIT starts in JVMs of their own, ClusterRunIT's spark-submit runs and the
+          // benchmarks
+          "spark.sql.codegen.wholeStage", "false",
+          "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
   private static final Namespace NAMESPACE = Namespace.create(SharedSpark.class);
   private static SparkSession session;
