@@ -88,13 +88,16 @@ public final class InProcessCli implements AfterEachCallback, AfterAllCallback {
   }
 
   /**
-   * The command in a JVM of its own (flowlake's main, this classpath, the test JVM's flags), its
-   * output in {@code log}. Killed at the end of the test if it is still running.
+   * The command in a JVM of its own (flowlake's main, this classpath, the test JVM's flags and
+   * Spark settings), its output in {@code log}. Killed at the end of the test if it is still
+   * running.
    */
   public Process start(Path log, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(System.getProperty("flowlake.jvm.flags", "").trim().split("\\s+")));
+    // Spark set up as the tests' own session is (SharedSpark), as spark-submit would pass it
+    SharedSpark.SETTINGS.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of("-cp", System.getProperty("java.class.path"), FlowlakeCli.class.getName()));
     command.addAll(Arrays.asList(args));

@@ -50,9 +50,9 @@ public final class SharedSpark implements BeforeAllCallback, ParameterResolver {
           // then the JIT) costs far more than running it: interpreted, TransformTest took 41% less
           // time, ErasureIT 32%, BoundedStorageIT 23% (one fork, run one class after the other).
           // Spark runs the same operators either way and tests both modes itself. What a
-          // deployment runs, compiled, is still exercised with Spark's defaults: the runs
-          // StopSignalsIT starts in JVMs of their own, ClusterRunIT's spark-submit runs and the
-          // benchmarks
+          // deployment runs, compiled, is still exercised with Spark's defaults: ClusterRunIT's
+          // spark-submit run, whose lake and marts must equal an in-process (interpreted) run's,
+          // and the benchmarks
           "spark.sql.codegen.wholeStage", "false",
           "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
