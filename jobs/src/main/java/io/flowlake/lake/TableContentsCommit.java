@@ -40,8 +40,23 @@ public final class TableContentsCommit {
    * @param schema the table's columns (all nullable, as Delta keeps them)
    * @param properties table properties to set (kept ones the table has otherwise)
    * @return the version committed
+   * @throws java.util.ConcurrentModificationException (Delta's) when another writer committed to
+   *     the table while this one wrote
    */
   public static long replace(
+      SparkSession spark,
+      String path,
+      StructType schema,
+      Map<String, String> properties,
+      List<TableFile> files) {
+    return prepare(spark, path, schema, properties, files).commit();
+  }
+
+  /**
+   * The commit of {@link #replace}, made against the version the table is at now, to be committed
+   * later; Delta refuses it if another writer has committed since.
+   */
+  static Prepared prepare(
       SparkSession spark,
       String path,
       StructType schema,
@@ -72,7 +87,27 @@ public final class TableContentsCommit {
     for (TableFile file : files) {
       actions.add(add(file));
     }
-    return txn.commit(scalaSeq(actions), overwrite());
+    return new Prepared(txn, actions);
+  }
+
+  /** A transaction with its actions, not yet committed. */
+  static final class Prepared {
+    private final OptimisticTransaction txn;
+    private final List<Action> actions;
+
+    private Prepared(OptimisticTransaction txn, List<Action> actions) {
+      this.txn = txn;
+      this.actions = actions;
+    }
+
+    /**
+     * @return the version committed
+     * @throws java.util.ConcurrentModificationException (Delta's) when another writer committed
+     *     since the version was read
+     */
+    long commit() {
+      return txn.commit(scalaSeq(actions), overwrite());
+    }
   }
 
   private static void replaceMetadataIfChanged(

@@ -1,16 +1,19 @@
 package io.flowlake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.tables.DeltaTable;
 import io.flowlake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -81,6 +84,34 @@ class TableContentsCommitTest {
     Dataset<Row> read = spark.read().format("delta").load(table);
     assertThat(read.count()).isZero();
     assertThat(read.columns()).containsExactly("k");
+  }
+
+  @Test
+  void aCommitMadeAgainstAVersionAnotherWriterHasSinceReplacedIsRefusedAndLosesNothing(
+      SparkSession spark, @TempDir Path dir) throws IOException {
+    String table = dir.resolve("t").toString();
+    Dataset<Row> first = spark.sql("select id as k from range(3)");
+    TableContentsCommit.replace(
+        spark, table, nullable(first.schema()), PROPERTIES, writeFile(first, dir, table));
+    Dataset<Row> mine = spark.sql("select id + 100 as k from range(2)");
+    TableContentsCommit.Prepared prepared =
+        TableContentsCommit.prepare(
+            spark, table, nullable(mine.schema()), PROPERTIES, writeFile(mine, dir, table));
+
+    // another writer adds rows after this commit read version 0 and before it commits
+    spark
+        .sql("select id + 10 as k from range(4)")
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(table);
+
+    assertThatThrownBy(prepared::commit).isInstanceOf(ConcurrentModificationException.class);
+    List<Long> kept =
+        spark.read().format("delta").load(table).orderBy("k").as(Encoders.LONG()).collectAsList();
+    assertThat(kept).containsExactly(0L, 1L, 2L, 10L, 11L, 12L, 13L);
+    assertThat(DeltaTable.forPath(spark, table).history(1).head().<Long>getAs("version"))
+        .isEqualTo(1L);
   }
 
   /** Writes the rows as one Parquet file into the table's directory, as a task would. */
