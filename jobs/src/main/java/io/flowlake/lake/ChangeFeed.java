@@ -53,6 +53,22 @@ public final class ChangeFeed {
         .distinct();
   }
 
+  /**
+   * The distinct values of {@code column} on every row image the feed recorded after version {@code
+   * after} up to {@code upTo}, without comparing a key's images: for a table whose every commit
+   * records only rows that really changed, the same values as {@link #changedValues}, read from one
+   * column instead of whole rows. {@code runs} is such a table: a merge updates a run only with a
+   * newer or preferred copy, a first load appends, an erasure deletes. One column, {@code value};
+   * nulls dropped.
+   */
+  public static Dataset<Row> touchedValues(
+      SparkSession spark, String path, long after, long upTo, String column) {
+    return rowChanges(spark, path, after, upTo)
+        .select(col(column).as("value"))
+        .where(col("value").isNotNull())
+        .distinct();
+  }
+
   /** {@link #netChanges}' column: whether the key exists at the range's end. */
   public static final String EXISTS = "_exists";
 

@@ -105,8 +105,9 @@ final class ChangedFlows {
     String path = MartPaths.table(lake, table);
     Dataset<Row> values =
         switch (table) {
-          case LakeTables.RUNS ->
-              ChangeFeed.changedValues(spark, path, before, after, List.of("uuid"), "flow_uuid");
+          // every commit to runs changes the rows it records (ChangeFeed.touchedValues): the
+          // flows are read from one column, not from whole nested rows compared image by image
+          case LakeTables.RUNS -> ChangeFeed.touchedValues(spark, path, before, after, "flow_uuid");
           case LakeTables.RUN_VALUES ->
               RunValuesChanges.flows(spark, path, before, after, runValuesInStep);
           default -> contactsFlows(path, before, after);
