@@ -19,11 +19,14 @@ java_run() { java $flags -Xmx2g -XX:ActiveProcessorCount=2 -Duser.timezone=UTC -
 dirs=()
 for runs in "${sizes[@]}"; do
   dir="$base/$runs"
-  if [[ "$(cat "$dir/lake.runs" 2>/dev/null)" != "$runs" ]]; then
+  # lake.layout: a lake generated before the lake was laid out by flow is generated again
+  if [[ "$(cat "$dir/lake.runs" 2>/dev/null)" != "$runs" \
+      || "$(cat "$dir/lake.layout" 2>/dev/null)" != "by-flow" ]]; then
     rm -rf "$dir/lake"
     mkdir -p "$dir"
     java_run generate "$runs" "$dir"
     echo "$runs" > "$dir/lake.runs"
+    echo "by-flow" > "$dir/lake.layout"
   fi
   # a previous run's marts would make the "cold" transform replace tables instead of creating them
   rm -rf "$dir/lake/marts" "$dir/duckdb-marts"

@@ -36,6 +36,7 @@ public final class RunValuesRefresh {
         && new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
             .holdsNoRows(paths.runValues())) {
       LakeTableCreator.runValues(spark, paths);
+      // row by row from the runs just written, in their partitions: the same flows per file
       RunValueColumns.flatten(merged.appended().get())
           .write()
           .format("delta")
@@ -59,12 +60,22 @@ public final class RunValuesRefresh {
             + ")";
     Dataset<Row> runs = spark.read().format("delta").load(paths.runs()).where(predicate);
     DataFrameWriter<Row> write = RunValueColumns.flatten(runs).write().format("delta");
-    if (new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
-        .holdsNoRows(paths.runValues())) {
-      // a first load: nothing to replace, and a blind append need not list the table's files
-      write.mode(SaveMode.Append).save(paths.runValues());
-    } else {
-      write.mode(SaveMode.Overwrite).option("replaceWhere", predicate).save(paths.runValues());
-    }
+    boolean firstLoad =
+        new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
+            .holdsNoRows(paths.runValues());
+    // one task per file of runs, so each file written holds the flows of the one it was read from
+    FlowLayout.filePerTask(
+        spark,
+        () -> {
+          if (firstLoad) {
+            // nothing to replace, and a blind append need not list the table's files
+            write.mode(SaveMode.Append).save(paths.runValues());
+          } else {
+            write
+                .mode(SaveMode.Overwrite)
+                .option("replaceWhere", predicate)
+                .save(paths.runValues());
+          }
+        });
   }
 }

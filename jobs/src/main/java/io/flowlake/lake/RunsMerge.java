@@ -30,10 +30,20 @@ public final class RunsMerge {
 
   private final SparkSession spark;
   private final LakePaths paths;
+  private final long runsPerFile;
 
   public RunsMerge(SparkSession spark, LakePaths paths) {
+    this(spark, paths, FlowLayout.RUNS_PER_FILE);
+  }
+
+  /**
+   * @param runsPerFile the runs per file of a first load ({@link FlowLayout#byFlow}); fewer than
+   *     {@link FlowLayout#RUNS_PER_FILE} where a few runs must make several files
+   */
+  public RunsMerge(SparkSession spark, LakePaths paths, long runsPerFile) {
     this.spark = spark;
     this.paths = paths;
+    this.runsPerFile = runsPerFile;
   }
 
   /**
@@ -75,8 +85,10 @@ public final class RunsMerge {
       // A first load has nothing to match: one append is the same single commit, without a join.
       // (One writer at a time per lake, ops/RunLock: nothing lands between the look and the
       // append.)
-      rows.write().format("delta").mode(SaveMode.Append).save(paths.runs());
-      return new Merged(List.copyOf(months), unique ? Optional.of(rows) : Optional.empty());
+      // laid out by flow, which only a load that writes every file can choose (FlowLayout)
+      Dataset<Row> laidOut = FlowLayout.byFlow(rows, facts.getLong(2), runsPerFile);
+      laidOut.write().format("delta").mode(SaveMode.Append).save(paths.runs());
+      return new Merged(List.copyOf(months), unique ? Optional.of(laidOut) : Optional.empty());
     }
     mergeInto(runs, rows, months);
     return new Merged(List.copyOf(months), Optional.empty());

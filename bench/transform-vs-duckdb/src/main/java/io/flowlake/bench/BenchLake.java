@@ -1,6 +1,7 @@
 package io.flowlake.bench;
 
 import io.delta.tables.DeltaTable;
+import io.flowlake.lake.FlowLayout;
 import io.flowlake.lake.LakeTables;
 import io.flowlake.models.MartPaths;
 import java.io.IOException;
@@ -32,9 +33,10 @@ public final class BenchLake {
 
   public static void write(SparkSession spark, String lake, long runs, int files) {
     spark.sql(nodesSql()).createOrReplaceTempView("bench_flow_nodes");
-    // the ids are split into `files` ranges at the source: a repartition would shuffle every
-    // generated row (paths, result maps) once more before writing it
-    Dataset<Row> runRows = spark.sql(runsSql(runs, files));
+    // the ids are generated in `files` tasks, then laid out by flow within each month (a
+    // shuffle), as a pull's first load lays them out
+    Dataset<Row> runRows =
+        FlowLayout.byFlow(spark.sql(runsSql(runs, files)), runs, FlowLayout.RUNS_PER_FILE);
     runRows
         .write()
         .format("delta")
@@ -47,14 +49,17 @@ public final class BenchLake {
         .format("delta")
         .load(MartPaths.table(lake, LakeTables.RUNS))
         .createOrReplaceTempView("bench_runs");
-    spark
-        .sql(runValuesSql())
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("overwriteSchema", "true")
-        .partitionBy(LakeTables.PARTITION_COLUMN)
-        .save(MartPaths.table(lake, LakeTables.RUN_VALUES));
+    FlowLayout.filePerTask(
+        spark,
+        () ->
+            spark
+                .sql(runValuesSql())
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .partitionBy(LakeTables.PARTITION_COLUMN)
+                .save(MartPaths.table(lake, LakeTables.RUN_VALUES)));
   }
 
   /**
