@@ -39,8 +39,13 @@ class FirstLoadLayoutTest {
   private static final SparkSession spark = SharedSpark.session();
   private static List<RunRecord> runs;
 
+  @TempDir static Path dir;
+
+  /** The lake both layout tests read: loaded once, as a first pull loads it. */
+  private static LakePaths paths;
+
   @BeforeAll
-  static void runsOfSixFlowsInOneMonth() {
+  static void firstLoadOfSixFlowsInOneMonth() {
     runs = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
       String second = String.format("%02d", i % 60);
@@ -53,41 +58,37 @@ class FirstLoadLayoutTest {
               .exited("completed", "2024-03-10T10:00:00Z")
               .build());
     }
+    paths = load(dir);
   }
 
   @Test
-  void aFirstLoadPutsEachFlowsRunsInFewFilesSoAReadOfOneFlowSkipsTheOthers(@TempDir Path dir) {
-    LakePaths paths = load(dir);
-
-    for (String table : List.of(paths.runs(), paths.runValues())) {
-      int files = filesRead(table, null);
-      assertThat(files).as("files of " + table).isGreaterThanOrEqualTo(2);
-      for (int flow = 0; flow < FLOWS; flow++) {
-        assertThat(filesRead(table, "flow-" + flow))
-            .as("files of " + table + " a read of flow-" + flow + " opens")
-            .isLessThan(files);
-      }
-    }
+  void aFirstLoadPutsEachFlowsRunsInFewFilesSoAReadOfOneFlowSkipsTheOthers() {
+    assertEachFlowsReadSkipsFiles(paths.runs());
+    assertEachFlowsReadSkipsFiles(paths.runValues());
   }
 
   @Test
-  void runValuesRebuiltForTheMonthKeepTheLayoutOfTheRunsTheyAreDerivedFrom(@TempDir Path dir) {
-    LakePaths paths = load(dir);
-
+  void runValuesRebuiltForTheMonthKeepTheLayoutOfTheRunsTheyAreDerivedFrom() {
     // a later merge's refresh: the month's run_values rewritten from runs
     new RunValuesRefresh(spark, paths).refresh(List.of("2024-03"));
 
-    int files = filesRead(paths.runValues(), null);
-    assertThat(files).isGreaterThanOrEqualTo(2);
-    for (int flow = 0; flow < FLOWS; flow++) {
-      assertThat(filesRead(paths.runValues(), "flow-" + flow)).isLessThan(files);
-    }
+    assertEachFlowsReadSkipsFiles(paths.runValues());
     assertThat(spark.read().format("delta").load(paths.runValues()).count()).isEqualTo(RUNS);
   }
 
+  private static void assertEachFlowsReadSkipsFiles(String table) {
+    int files = filesRead(table, null);
+    assertThat(files).as("files of " + table).isGreaterThanOrEqualTo(2);
+    for (int flow = 0; flow < FLOWS; flow++) {
+      assertThat(filesRead(table, "flow-" + flow))
+          .as("files of " + table + " a read of flow-" + flow + " opens")
+          .isLessThan(files);
+    }
+  }
+
   @Test
-  void theSameRunsWrittenWithoutTheLayoutMakeEveryReadOpenEveryFile(@TempDir Path dir) {
-    String lake = dir.resolve("lake").toString();
+  void theSameRunsWrittenWithoutTheLayoutMakeEveryReadOpenEveryFile(@TempDir Path other) {
+    String lake = other.resolve("lake").toString();
     // as Spark writes rows it was handed: each task's slice of every flow (the check's control)
     LakeFixture.write(spark, lake, runs);
     String table = MartPaths.table(lake, LakeTables.RUNS);
