@@ -12,9 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * Keeps {@code run_values} (one row per run and result key) equal to what {@code runs} says. It is
  * derived, never merged on its own: the months a merge touched are rebuilt from {@code runs} in one
  * atomic {@code replaceWhere} overwrite, so a result key a run no longer has disappears too, and a
- * re-run after a crash converges to the same rows. A first load appends the rows derived from what
- * it just appended to {@code runs} ({@link #refresh(RunsMerge.Merged)}): the same rows, without
- * reading {@code runs} back.
+ * re-run after a crash converges to the same rows. A first load's months are written the same way,
+ * appended: one task per file of the {@code runs} it just wrote, so each file of {@code run_values}
+ * keeps the flows of its file of {@code runs} ({@link FlowLayout#filePerTask}).
  */
 public final class RunValuesRefresh {
 
@@ -26,25 +26,9 @@ public final class RunValuesRefresh {
     this.paths = paths;
   }
 
-  /**
-   * After {@link RunsMerge#merge}: a first load into an empty {@code run_values} is derived from
-   * the rows just appended to {@code runs} (the same rows, read from the same staged files) and
-   * appended, without reading {@code runs} back; any other merge rebuilds its months.
-   */
+  /** After {@link RunsMerge#merge}: rebuilds the months it touched, or writes a first load's. */
   public void refresh(RunsMerge.Merged merged) {
-    if (merged.appended().isPresent()
-        && new DeltaLogFiles(spark.sparkContext().hadoopConfiguration())
-            .holdsNoRows(paths.runValues())) {
-      LakeTableCreator.runValues(spark, paths);
-      // row by row from the runs just written, in their partitions: the same flows per file
-      RunValueColumns.flatten(merged.appended().get())
-          .write()
-          .format("delta")
-          .mode(SaveMode.Append)
-          .save(paths.runValues());
-    } else {
-      refresh(merged.months());
-    }
+    refresh(merged.months());
   }
 
   /** Rebuilds {@code months} of {@code run_values} from {@code runs}. */

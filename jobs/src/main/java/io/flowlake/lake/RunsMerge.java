@@ -49,8 +49,8 @@ public final class RunsMerge {
   /**
    * What a merge did: the {@code created_month} partitions it touched and, when it was a first
    * load's plain append of runs with no uuid twice, the rows it appended (which are then exactly
-   * what {@code runs} holds), so {@code run_values} can be derived from them without reading {@code
-   * runs} back ({@link RunValuesRefresh#refresh(Merged)}).
+   * what {@code runs} holds), read from the staged files: a pull counts and digests them without
+   * reading {@code runs} back, nor repeating the shuffle that laid them out ({@link FlowLayout}).
    */
   public record Merged(List<String> months, Optional<Dataset<Row>> appended) {}
 
@@ -86,9 +86,12 @@ public final class RunsMerge {
       // (One writer at a time per lake, ops/RunLock: nothing lands between the look and the
       // append.)
       // laid out by flow, which only a load that writes every file can choose (FlowLayout)
-      Dataset<Row> laidOut = FlowLayout.byFlow(rows, facts.getLong(2), runsPerFile);
-      laidOut.write().format("delta").mode(SaveMode.Append).save(paths.runs());
-      return new Merged(List.copyOf(months), unique ? Optional.of(laidOut) : Optional.empty());
+      FlowLayout.byFlow(rows, facts.getLong(2), runsPerFile)
+          .write()
+          .format("delta")
+          .mode(SaveMode.Append)
+          .save(paths.runs());
+      return new Merged(List.copyOf(months), unique ? Optional.of(rows) : Optional.empty());
     }
     mergeInto(runs, rows, months);
     return new Merged(List.copyOf(months), Optional.empty());

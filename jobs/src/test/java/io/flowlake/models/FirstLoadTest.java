@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A first load into the empty tables a first pull creates before its fetch: {@code runs} is
- * appended to, and {@code run_values} derived from the appended rows rather than read back from
- * {@code runs}. Either way both tables must hold what {@link LakeFixture} writes for the same runs,
- * computed here without the merge.
+ * appended to (its appended rows kept for the pull to count), and {@code run_values} appended from
+ * what {@code runs} now holds. Both tables must hold what {@link LakeFixture} writes for the same
+ * runs, computed here without the merge.
  */
 @ExtendWith(SharedSpark.class)
 class FirstLoadTest {
