@@ -44,18 +44,13 @@ final class MartBuild {
    * @param versions the version each source table is read at
    */
   TransformResult build(FlowScope scope, Map<String, Long> versions, SegmentSettings settings) {
-    long start = System.nanoTime();
-    try (KeptSources kept = runner.registerSources(lake, scope, versions)) {
-      // under a partial scope, the scope's rows of each source are read here, once: how long
-      // that takes shows whether the lake's layout lets the read skip the other flows' files
-      LOG.info("read the scope's sources in {} s", (System.nanoTime() - start) / 1e9);
-      SegmentViews.register(spark, lake, settings);
-      for (List<Model> wave : ModelWaves.of(catalog.models())) {
-        build(wave, scope);
-      }
-      // each flow's results table, from the same scope-filtered views and flow_results_index
-      return result(scope, FlowResultsTables.publish(spark, lake, scope));
+    runner.registerSources(lake, scope, versions);
+    SegmentViews.register(spark, lake, settings);
+    for (List<Model> wave : ModelWaves.of(catalog.models())) {
+      build(wave, scope);
     }
+    // each flow's results table, from the same scope-filtered views and flow_results_index
+    return result(scope, FlowResultsTables.publish(spark, lake, scope));
   }
 
   /** Each mart's rows, audits and time, in the catalog's order, then the results tables'. */

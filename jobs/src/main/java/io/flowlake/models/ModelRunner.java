@@ -34,13 +34,15 @@ public final class ModelRunner {
 
   /**
    * As {@link #registerSources(String)}, each table read at its version in {@code versions} (the
-   * latest when absent) and holding only the rows of the flows in {@code scope}. Under a partial
-   * scope, each table's rows of those flows are read once and kept in Spark's columnar cache until
-   * the returned handle is closed: the lake's tables are not laid out by flow, so every model that
-   * read the filter instead would scan the whole table again for a few flows' rows.
+   * latest when absent) and holding only the rows of the flows in {@code scope}.
+   *
+   * <p>The views stay lazy: each model reads the columns it needs of the scope's rows itself. The
+   * lake is laid out by flow (docs/transform.md), so Delta's file statistics on {@code flow_uuid}
+   * skip the other flows' files at each read. A partial scope used to read each table's rows once
+   * into Spark's cache instead, every column of them, paths and values included, which the
+   * recomputation of 2 flows of a 10M-run lake then spent a third more CPU on.
    */
-  KeptSources registerSources(String lake, FlowScope scope, Map<String, Long> versions) {
-    KeptSources kept = new KeptSources();
+  void registerSources(String lake, FlowScope scope, Map<String, Long> versions) {
     for (Source source : catalog.sources()) {
       if (!source.fromLake()) {
         continue; // SegmentViews registers it
@@ -56,11 +58,10 @@ public final class ModelRunner {
       }
       Dataset<Row> rows = reader.load(path);
       if (!scope.all()) {
-        rows = kept.keep(rows.where(col("flow_uuid").isin(scope.flows().toArray())));
+        rows = rows.where(col("flow_uuid").isin(scope.flows().toArray()));
       }
       rows.createOrReplaceTempView(source.name());
     }
-    return kept;
   }
 
   /**
