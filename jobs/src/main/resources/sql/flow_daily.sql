@@ -1,8 +1,9 @@
 -- flow_daily: one row per flow and UTC day of run start; the trend behind flow_summary.
 with
 
-runs as (
-    select * from stg_runs
+run_groups as (
+    select * from int_run_groups
+    where grouping_name = 'day'
 ),
 
 flows as (
@@ -12,13 +13,14 @@ flows as (
 daily as (
     select
         flow_uuid,
-        -- the UTC calendar day, whatever the session time zone is
-        date_from_unix_date(cast(floor(unix_seconds(created_on) / 86400) as int)) as day,
-        count(*) as runs_started,
-        count_if(exit_type = 'completed') as completed,
-        count_if(responded) as responded
-    from runs
-    group by all
+        day,
+        coalesce(sum(run_count), 0) as runs_started,
+        coalesce(sum(run_count) filter (where exit_type = 'completed'), 0) as completed,
+        coalesce(sum(run_count) filter (where responded), 0) as responded
+    from run_groups
+    group by
+        flow_uuid,
+        day
 ),
 
 final as (

@@ -1,28 +1,20 @@
 -- flow_summary: one row per flow; the numbers RapidPro shows on its flow list and progress chart.
 with
 
-runs as (
-    select * from stg_runs
-),
-
--- The only pass over the runs: a few groups per flow (one per distinct completion time), so the
--- name, counts and percentiles below work on thousands of rows, not millions.
+-- the runs in groups of one completion time each (int_run_groups), so the name, counts and
+-- percentiles below work on thousands of rows, not millions
 run_groups as (
     select
         flow_uuid,
         flow_name,
         exit_type,
         responded,
-        -- whole seconds from start to exit, truncated; only completed runs have one
-        case
-            when exit_type = 'completed'
-                then (unix_micros(exited_on) - unix_micros(created_on)) div 1000000
-        end as seconds_to_complete,
-        count(*) as run_count,
-        min(created_on) as first_started_on,
-        max(modified_on) as last_modified_on
-    from runs
-    group by all
+        seconds_to_complete,
+        run_count,
+        first_started_on,
+        last_modified_on
+    from int_run_groups
+    where grouping_name = 'completion'
 ),
 
 flows as (

@@ -2,8 +2,9 @@
 -- did not complete stopped there. Needs paths; empty when the lake was pulled with paths=false.
 with
 
-runs as (
-    select * from stg_runs
+run_groups as (
+    select * from int_run_groups
+    where grouping_name = 'path'
 ),
 
 value_counts as (
@@ -18,28 +19,35 @@ flows as (
     select * from flow_summary
 ),
 
--- a node counts once per run however often the run looped through it
+-- the node visits of each group of runs sharing a path's distinct nodes (int_run_groups)
 visits as (
     select
         flow_uuid,
         exit_type,
         node_uuid,
-        node_uuid = last_node as is_last_step
-    from runs
-    lateral view explode(array_distinct(path.node)) visited as node_uuid
-    where path is not null
+        node_uuid = last_node as is_last_step,
+        run_count
+    from run_groups
+    lateral view explode(visited_nodes) visited as node_uuid
 ),
 
 reached as (
     select
         flow_uuid,
         node_uuid,
-        count(*) as runs_reached,
-        count_if(is_last_step and (exit_type is null or exit_type != 'completed')) as runs_ended_here,
-        count_if(is_last_step and exit_type is null) as ongoing,
-        count_if(is_last_step and exit_type = 'interrupted') as interrupted,
-        count_if(is_last_step and exit_type = 'expired') as expired,
-        count_if(is_last_step and exit_type = 'failed') as failed
+        coalesce(sum(run_count), 0) as runs_reached,
+        coalesce(
+            sum(run_count) filter (
+                where is_last_step and (exit_type is null or exit_type != 'completed')
+            ),
+            0
+        ) as runs_ended_here,
+        coalesce(sum(run_count) filter (where is_last_step and exit_type is null), 0) as ongoing,
+        coalesce(
+            sum(run_count) filter (where is_last_step and exit_type = 'interrupted'), 0
+        ) as interrupted,
+        coalesce(sum(run_count) filter (where is_last_step and exit_type = 'expired'), 0) as expired,
+        coalesce(sum(run_count) filter (where is_last_step and exit_type = 'failed'), 0) as failed
     from visits
     where node_uuid is not null
     group by
