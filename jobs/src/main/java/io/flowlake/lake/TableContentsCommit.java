@@ -62,7 +62,19 @@ public final class TableContentsCommit {
       StructType schema,
       Map<String, String> properties,
       List<TableFile> files) {
-    OptimisticTransaction txn = DeltaLog.forTable(spark, path).startTransaction();
+    return prepare(DeltaLog.forTable(spark, path).startTransaction(), schema, properties, files);
+  }
+
+  /**
+   * The commit of {@link #replace} in a transaction the caller started, before it read the rows it
+   * wrote ({@link OneFileTableWrite#rewrite}): Delta refuses it if another writer has committed
+   * since that version.
+   */
+  static Prepared prepare(
+      OptimisticTransaction txn,
+      StructType schema,
+      Map<String, String> properties,
+      List<TableFile> files) {
     long now = System.currentTimeMillis();
     List<Action> actions = new ArrayList<>();
     if (txn.readVersion() < 0) {
@@ -139,7 +151,7 @@ public final class TableContentsCommit {
    * them (Delta keeps the list there for small tables), else from the table's state, which Delta
    * rebuilds in a Spark job.
    */
-  private static List<AddFile> currentFiles(OptimisticTransaction txn) {
+  static List<AddFile> currentFiles(OptimisticTransaction txn) {
     Option<VersionChecksum> checksum = txn.snapshot().checksumOpt();
     if (checksum.isDefined() && checksum.get().allFiles().isDefined()) {
       return CollectionConverters.asJava(checksum.get().allFiles().get());

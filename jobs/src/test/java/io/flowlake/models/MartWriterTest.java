@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowlake.testing.SharedSpark;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -32,24 +34,9 @@ class MartWriterTest {
     assertThat(MartWriter.overwrite(rows(spark, 5), path)).isEqualTo(5);
     Dataset<Row> next = rows(spark, 7).localCheckpoint(true);
 
-    AtomicInteger jobs = new AtomicInteger();
-    SparkListener counter =
-        new SparkListener() {
-          @Override
-          public void onJobStart(SparkListenerJobStart start) {
-            jobs.incrementAndGet();
-          }
-        };
-    spark.sparkContext().listenerBus().waitUntilEmpty();
-    spark.sparkContext().addSparkListener(counter);
-    try {
-      assertThat(MartWriter.overwrite(next, path)).isEqualTo(7);
-      spark.sparkContext().listenerBus().waitUntilEmpty();
-    } finally {
-      spark.sparkContext().removeSparkListener(counter);
-    }
+    int jobs = jobsOf(spark, () -> assertThat(MartWriter.overwrite(next, path)).isEqualTo(7));
 
-    assertThat(jobs.get()).isBetween(1, OVERWRITE_JOBS);
+    assertThat(jobs).isBetween(1, OVERWRITE_JOBS);
     Dataset<Row> read = spark.read().format("delta").load(path);
     assertThat(read.orderBy("runs").collectAsList())
         .containsExactlyElementsOf(next.orderBy("runs").collectAsList());
@@ -65,13 +52,45 @@ class MartWriterTest {
         MartWriter.write(
             spark.sql("select '1' as flow_uuid, cast(100 as bigint) as runs"),
             path,
-            FlowScope.only(java.util.Set.of("1", "9")));
+            FlowScope.only(Set.of("1", "9")));
 
     assertThat(rows).isEqualTo(4);
     assertThat(
             spark.read().format("delta").load(path).orderBy("flow_uuid").collectAsList().stream()
                 .map(Row::toString))
         .containsExactly("[0,0]", "[1,100]", "[2,4]", "[3,6]");
+  }
+
+  @Test
+  void aPartialScopeRunsOnlyTheWriteJobNotOneToFindTheMartsFiles(
+      SparkSession spark, @TempDir Path dir) throws TimeoutException {
+    String path = dir.resolve("mart").toString();
+    MartWriter.overwrite(rows(spark, 4), path);
+    Dataset<Row> next = spark.sql("select '1' as flow_uuid, cast(100 as bigint) as runs");
+
+    int jobs = jobsOf(spark, () -> MartWriter.write(next, path, FlowScope.only(Set.of("1"))));
+
+    assertThat(jobs).isBetween(1, OVERWRITE_JOBS);
+  }
+
+  private static int jobsOf(SparkSession spark, Runnable write) throws TimeoutException {
+    AtomicInteger jobs = new AtomicInteger();
+    SparkListener counter =
+        new SparkListener() {
+          @Override
+          public void onJobStart(SparkListenerJobStart start) {
+            jobs.incrementAndGet();
+          }
+        };
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    spark.sparkContext().addSparkListener(counter);
+    try {
+      write.run();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(counter);
+    }
+    return jobs.get();
   }
 
   private static Dataset<Row> rows(SparkSession spark, int count) {
