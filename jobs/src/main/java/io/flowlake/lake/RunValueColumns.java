@@ -79,7 +79,7 @@ public final class RunValueColumns {
 
     private final StructType schema;
     private final int[] ordinals;
-    private final DataType[] types;
+    private final TypedGetter[] getters;
     private final int values;
     private final int resultWidth;
 
@@ -89,7 +89,8 @@ public final class RunValueColumns {
       StructType result = (StructType) map.valueType();
       resultWidth = result.size();
       ordinals = new int[COLUMNS.size()];
-      types = new DataType[COLUMNS.size()];
+      DataType[] types = new DataType[COLUMNS.size()];
+      getters = new TypedGetter[COLUMNS.size()];
       StructField[] fields = new StructField[COLUMNS.size()];
       for (int i = 0; i < fields.length; i++) {
         Source c = COLUMNS.get(i);
@@ -101,6 +102,7 @@ public final class RunValueColumns {
           ordinals[i] = from.fieldIndex(c.field());
           types[i] = from.fields()[ordinals[i]].dataType();
         }
+        getters[i] = new TypedGetter(types[i]);
         fields[i] = DataTypes.createStructField(c.name(), types[i], true);
       }
       schema = DataTypes.createStructType(fields);
@@ -127,12 +129,9 @@ public final class RunValueColumns {
         for (int i = 0; i < row.length; i++) {
           row[i] =
               switch (COLUMNS.get(i).from()) {
-                case RUN -> run.isNullAt(ordinals[i]) ? null : run.get(ordinals[i], types[i]);
-                case RESULT_KEY -> keys.get(e, types[i]);
-                case RESULT ->
-                    result == null || result.isNullAt(ordinals[i])
-                        ? null
-                        : result.get(ordinals[i], types[i]);
+                case RUN -> getters[i].get(run, ordinals[i]);
+                case RESULT_KEY -> getters[i].get(keys, e);
+                case RESULT -> result == null ? null : getters[i].get(result, ordinals[i]);
               };
         }
         out.accept(new GenericInternalRow(row));

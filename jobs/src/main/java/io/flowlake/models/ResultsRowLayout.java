@@ -1,5 +1,6 @@
 package io.flowlake.models;
 
+import io.flowlake.lake.TypedGetter;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class ResultsRowLayout implements Serializable {
   private final String flowUuid;
   private final StructType schema;
   private final int[] sources;
-  private final DataType[] types;
+  private final TypedGetter[] getters;
   private final UTF8String[] resultKeys;
   private final int[] resultFields;
   private final UTF8String flowLabel;
@@ -51,9 +52,9 @@ final class ResultsRowLayout implements Serializable {
     this.flowUuid = flowUuid;
     this.schema = schema;
     this.sources = sources;
-    this.types = new DataType[sources.length];
+    this.getters = new TypedGetter[sources.length];
     for (int i = 0; i < sources.length; i++) {
-      types[i] = schema.fields()[i].dataType();
+      getters[i] = new TypedGetter(schema.fields()[i].dataType());
     }
     this.resultKeys = resultKeys;
     this.resultFields = resultFields;
@@ -153,7 +154,7 @@ final class ResultsRowLayout implements Serializable {
     if (source == RESULT) {
       return result(values, column);
     }
-    return run.isNullAt(source) ? null : run.get(source, types[column]);
+    return getters[column].get(run, source);
   }
 
   private UTF8String result(MapData values, int column) {
