@@ -27,9 +27,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * schema replaced when the columns differ. What Delta's overwrite does, without a Spark job per
  * table: the files come from one job that wrote many tables ({@code models/FlowResultsFiles}).
  *
- * <p>Each file's statistics give its row count only: a results table is one file per flow, so there
- * are no files to skip, and no contact value ever sits in the log in clear (docs/erasure.md). The
- * commit records a WRITE in overwrite mode, without operation metrics.
+ * <p>Each file's statistics give its row count only: a results table is read whole, so there are no
+ * files to skip, and no contact value ever sits in the log in clear (docs/erasure.md). The commit
+ * records a WRITE in overwrite mode, without operation metrics.
  */
 public final class TableContentsCommit {
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import io.flowlake.api.RunRecord;
+import io.flowlake.lake.TableFile;
 import io.flowlake.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,41 @@ class TransformTest {
   @Test
   void eachFlowHasItsOwnResultsTableEqualToTheOracle() {
     FlowResultsOracle.assertTablesMatch(spark, lake, SampleRuns.workspace());
+  }
+
+  @Test
+  void aTaskMeetingMoreFlowsThanItKeepsFilesOpenForStartsAnotherFileAndLosesNoRow() {
+    String index = MartPaths.mart(lake, FlowResultsTables.INDEX);
+    List<FlowResultsTable> tables =
+        FlowResultsTables.listed(spark, lake, TableSnapshot.latestVersion(spark, index));
+    // one task reading the lake's runs, whose flows are dealt round-robin
+    Dataset<Row> runs =
+        spark
+            .read()
+            .format("delta")
+            .load(lake + "/runs")
+            .withColumnRenamed("uuid", "run_uuid")
+            .withColumnRenamed("values", "result_values")
+            .coalesce(1);
+    StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
+    Map<String, FlowResultsFiles.Target> targets = new LinkedHashMap<>();
+    for (FlowResultsTable table : tables) {
+      String tableDir = dir.resolve("one-open").resolve(table.tableName()).toString();
+      targets.put(table.flowUuid(), FlowResultsTableWriter.target(input, table, tableDir));
+    }
+
+    Map<String, List<TableFile>> files = FlowResultsFiles.write(spark, runs, targets, 1);
+
+    assertThat(files.values().stream().mapToInt(List::size).sum())
+        .as("files, with one open at a time")
+        .isGreaterThan(tables.size());
+    for (FlowResultsTable table : tables) {
+      List<Row> written =
+          spark.read().parquet(targets.get(table.flowUuid()).tableDir()).collectAsList();
+      List<Row> committed =
+          spark.read().format("delta").load(MartPaths.mart(lake, table.location())).collectAsList();
+      assertThat(written).as(table.tableName()).containsExactlyInAnyOrderElementsOf(committed);
+    }
   }
 
   @Test
