@@ -3,6 +3,7 @@ package io.flowlake.lake;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
@@ -24,12 +25,27 @@ public record ParquetFileSetup(SerializableConfiguration conf, OutputWriterFacto
    *     file sets its own
    */
   public static ParquetFileSetup of(SparkSession spark, StructType schema) {
+    return of(spark, schema, Map.of());
+  }
+
+  /**
+   * As {@link #of(SparkSession, StructType)}, with Parquet settings of these writes' own where the
+   * session sets none (a setting the user made is kept).
+   */
+  public static ParquetFileSetup of(
+      SparkSession spark, StructType schema, Map<String, String> defaults) {
     Job job;
     try {
       job = Job.getInstance(spark.sessionState().newHadoopConf());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set up a Parquet write", e);
     }
+    defaults.forEach(
+        (key, value) -> {
+          if (job.getConfiguration().get(key) == null) {
+            job.getConfiguration().set(key, value);
+          }
+        });
     OutputWriterFactory factory =
         new ParquetFileFormat()
             .prepareWrite(spark, job, scala.collection.immutable.Map$.MODULE$.empty(), schema);
