@@ -2,10 +2,9 @@ package io.flowlake.lake;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.Optional;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -67,18 +66,6 @@ public final class FlowLayout {
    * of different flows into one task, whose output file would then span all their flows.
    */
   public static void filePerTask(SparkSession spark, Runnable write) {
-    RuntimeConfig conf = spark.conf();
-    Optional<String> before =
-        conf.contains(OPEN_COST) ? Optional.of(conf.get(OPEN_COST)) : Optional.empty();
-    conf.set(OPEN_COST, conf.get(MAX_PARTITION_BYTES));
-    try {
-      write.run();
-    } finally {
-      if (before.isPresent()) {
-        conf.set(OPEN_COST, before.get());
-      } else {
-        conf.unset(OPEN_COST);
-      }
-    }
+    ScopedSettings.during(spark, Map.of(OPEN_COST, spark.conf().get(MAX_PARTITION_BYTES)), write);
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sort_array;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -99,20 +100,17 @@ public final class RunsMerge {
 
   private void mergeInto(DeltaTable runs, Dataset<Row> rows, List<String> months) {
     // The batch is read from immutable staging files, so Delta need not copy it before merging.
-    String key = "spark.databricks.delta.merge.materializeSource";
-    String previous = spark.conf().get(key, "auto");
-    spark.conf().set(key, "none");
-    try {
-      runs.as("t")
-          .merge(rows.as("s"), matchCondition(months))
-          .whenMatched(newerOrPreferred())
-          .updateAll()
-          .whenNotMatched()
-          .insertAll()
-          .execute();
-    } finally {
-      spark.conf().set(key, previous);
-    }
+    ScopedSettings.during(
+        spark,
+        Map.of("spark.databricks.delta.merge.materializeSource", "none"),
+        () ->
+            runs.as("t")
+                .merge(rows.as("s"), matchCondition(months))
+                .whenMatched(newerOrPreferred())
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute());
   }
 
   public static Dataset<Row> withLineage(Dataset<Row> batch, String source) {

@@ -1,7 +1,7 @@
 package io.flowlake.warehouse;
 
+import io.flowlake.lake.ScopedSettings;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RuntimeConfig;
 
 /**
  * A Dataset's rows as chunks of COPY CSV ({@link CsvChunks}), partition by partition like {@code
@@ -56,21 +55,19 @@ final class PrefetchedChunks implements Iterator<byte[]>, AutoCloseable {
    *     a partition, so a Spark job, of their own.
    */
   PrefetchedChunks(Dataset<Row> rows, OptionalLong splitBytes) {
-    RuntimeConfig conf = rows.sparkSession().conf();
-    Map<String, String> before = new HashMap<>();
-    if (splitBytes.isPresent()) {
-      for (String key : List.of(MAX_PARTITION_BYTES, OPEN_COST)) {
-        before.put(key, conf.get(key));
-      }
-      conf.set(MAX_PARTITION_BYTES, String.valueOf(splitBytes.getAsLong()));
-      conf.set(OPEN_COST, "0");
-    }
-    try {
-      this.rdd = CsvChunks.of(rows);
-      this.rdd.getNumPartitions(); // plans the scan now, under this split size
-    } finally {
-      before.forEach(conf::set);
-    }
+    Map<String, String> split =
+        splitBytes.isPresent()
+            ? Map.of(MAX_PARTITION_BYTES, String.valueOf(splitBytes.getAsLong()), OPEN_COST, "0")
+            : Map.of();
+    this.rdd =
+        ScopedSettings.during(
+            rows.sparkSession(),
+            split,
+            () -> {
+              JavaRDD<byte[]> planned = CsvChunks.of(rows);
+              planned.getNumPartitions(); // plans the scan now, under this split size
+              return planned;
+            });
     this.partitions = rdd.getNumPartitions();
     this.next = fetch(0);
   }
