@@ -22,11 +22,11 @@ public final class ScopedSettings {
     RuntimeConfig conf = spark.conf();
     Map<String, Optional<String>> before = new LinkedHashMap<>();
     settings.forEach(
-        (key, value) -> {
-          before.put(key, conf.contains(key) ? Optional.of(conf.get(key)) : Optional.empty());
-          conf.set(key, value);
-        });
+        (key, value) ->
+            before.put(key, conf.contains(key) ? Optional.of(conf.get(key)) : Optional.empty()));
     try {
+      // inside the try: a setting Spark refuses still has the ones set before it undone
+      settings.forEach(conf::set);
       return step.get();
     } finally {
       before.forEach(

@@ -69,9 +69,15 @@ public final class TaskParquetFile {
   public void abort() {
     try {
       writer.close();
-    } catch (RuntimeException e) {
-      // the task is failing already; its own error is the one to report
+    } catch (Exception e) {
+      // the task is failing already; its own error is the one to report (Spark's writer, Scala
+      // code, may throw an IOException it does not declare)
     }
+    delete();
+  }
+
+  /** For a failing task: deletes the file, closed or not; it is in no commit. */
+  public void delete() {
     try {
       path.getFileSystem(conf).delete(path, false);
     } catch (IOException e) {

@@ -28,15 +28,16 @@ import org.apache.spark.unsafe.types.UTF8String;
  * commits them.
  *
  * <p>No shuffle: the runs are written where they are read, so a table is a few files (one per task
- * that read its runs: 6 to 11 per flow at 10M runs) rather than one. Hash-partitioning the runs on
- * the flow to make one file each cost a shuffle of every run with its result values: the job took
- * 56.0 s at 10M runs that way, against 47.2 s (and less than half the system CPU) without.
+ * that read its runs, more if a task met more flows than it keeps open: 6 to 11 per flow at 10M
+ * runs) rather than one. Hash-partitioning the runs on the flow to make one file each cost a
+ * shuffle of every run with its result values: the job took 56.0 s at 10M runs that way, against
+ * 47.2 s (and less than half the system CPU) without.
  *
  * <p>Why not one Delta write per table: each is its own Spark job with its own planning, task
  * set-up, statistics tracker and Hadoop configuration copies, about half a second of the cores
  * whatever the table's size. 50 tables of a 100,000-run lake took 25 s that way, as long as those
- * of a 1M-run lake less 5 s. A task that fails leaves its files behind, in no commit: a vacuum
- * deletes them like any file no version holds.
+ * of a 1M-run lake less 5 s. A task that fails deletes the files it wrote; a killed one leaves
+ * them, in no commit, and a vacuum deletes them like any file no version holds.
  */
 final class FlowResultsFiles {
 
@@ -103,14 +104,18 @@ final class FlowResultsFiles {
     public Iterator<TableFile.Of> call(Iterator<InternalRow> rows) throws IOException {
       List<TableFile.Of> files = new ArrayList<>();
       OpenFiles open = new OpenFiles(files, openFiles);
+      boolean written = false;
       try {
         while (rows.hasNext()) {
           InternalRow run = rows.next();
           open.of(run.getUTF8String(0), this).write(run);
         }
         open.closeAll();
+        written = true;
       } finally {
-        open.abortAll();
+        if (!written) {
+          open.abortAll();
+        }
       }
       return files.iterator();
     }
@@ -153,6 +158,7 @@ final class FlowResultsFiles {
   private static final class OpenFiles {
     private final LinkedHashMap<UTF8String, OpenFile> byFlow = new LinkedHashMap<>(16, 0.75f, true);
     private final List<TableFile.Of> closed;
+    private final List<TaskParquetFile> done = new ArrayList<>();
     private final int limit;
 
     OpenFiles(List<TableFile.Of> closed, int limit) {
@@ -182,14 +188,25 @@ final class FlowResultsFiles {
       }
     }
 
-    /** After a failure: each file still open is deleted, in no commit. */
+    /**
+     * After a failure: every file of the task is deleted, those still open and those closed, so a
+     * task that fails leaves none of its files behind (none is in a commit yet).
+     */
     void abortAll() {
       byFlow.values().forEach(file -> file.file().abort());
       byFlow.clear();
+      done.forEach(TaskParquetFile::delete);
     }
 
+    /** Closes a file taken out of the open ones; one that fails to close is deleted. */
     private void close(OpenFile file) throws IOException {
-      closed.add(new TableFile.Of(file.layout().flowUuid(), file.file().close()));
+      try {
+        closed.add(new TableFile.Of(file.layout().flowUuid(), file.file().close()));
+        done.add(file.file());
+      } catch (Throwable e) {
+        file.file().abort();
+        throw e;
+      }
     }
   }
 }

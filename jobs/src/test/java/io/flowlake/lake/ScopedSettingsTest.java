@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flowlake.testing.SharedSpark;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ class ScopedSettingsTest {
     } finally {
       spark.conf().unset(SET);
     }
+  }
+
+  @Test
+  void aSettingSparkRefusesStillHasTheSettingsMadeBeforeItUndone(SparkSession spark) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put(UNSET, "none");
+    // a static setting: a running session refuses to change it
+    settings.put("spark.sql.warehouse.dir", "/elsewhere");
+
+    assertThatThrownBy(() -> ScopedSettings.during(spark, settings, () -> "never run"))
+        .hasMessageContaining("spark.sql.warehouse.dir");
+
+    assertThat(spark.conf().contains(UNSET)).isFalse();
   }
 
   @Test

@@ -178,6 +178,49 @@ class TransformTest {
   }
 
   @Test
+  void aTaskThatFailsLeavesNoneOfTheFilesItWroteClosedOrOpen() throws IOException {
+    String index = MartPaths.mart(lake, FlowResultsTables.INDEX);
+    List<FlowResultsTable> tables =
+        FlowResultsTables.listed(spark, lake, TableSnapshot.latestVersion(spark, index));
+    Dataset<Row> runs =
+        spark
+            .read()
+            .format("delta")
+            .load(lake + "/runs")
+            .withColumnRenamed("uuid", "run_uuid")
+            .withColumnRenamed("values", "result_values")
+            .coalesce(1);
+    StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
+    Path out = Files.createDirectories(dir.resolve("failing"));
+    // one flow's table directory cannot be made (a file stands where its parent should be): the
+    // task fails at that flow's first run, after the first run's flow had its file written and
+    // closed (one open at a time)
+    String first = runs.first().getAs("flow_uuid");
+    String blocked =
+        tables.stream()
+            .map(FlowResultsTable::flowUuid)
+            .filter(f -> !f.equals(first))
+            .findFirst()
+            .orElseThrow();
+    Files.writeString(out.resolve("not-a-directory"), "x");
+    Map<String, FlowResultsFiles.Target> targets = new LinkedHashMap<>();
+    for (FlowResultsTable table : tables) {
+      Path tableDir =
+          table.flowUuid().equals(blocked)
+              ? out.resolve("not-a-directory").resolve(table.tableName())
+              : out.resolve(table.tableName());
+      targets.put(
+          table.flowUuid(), FlowResultsTableWriter.target(input, table, tableDir.toString()));
+    }
+
+    assertThatThrownBy(() -> FlowResultsFiles.write(spark, runs, targets, 1))
+        .hasStackTraceContaining("not-a-directory");
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
+    }
+  }
+
+  @Test
   void indexListsEachTablesColumnsWithRapidProHeaders() {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Map<String, List<String>> columns = new LinkedHashMap<>();
