@@ -144,18 +144,8 @@ class TransformTest {
 
   @Test
   void aTaskMeetingMoreFlowsThanItKeepsFilesOpenForStartsAnotherFileAndLosesNoRow() {
-    String index = MartPaths.mart(lake, FlowResultsTables.INDEX);
-    List<FlowResultsTable> tables =
-        FlowResultsTables.listed(spark, lake, TableSnapshot.latestVersion(spark, index));
-    // one task reading the lake's runs, whose flows are dealt round-robin
-    Dataset<Row> runs =
-        spark
-            .read()
-            .format("delta")
-            .load(lake + "/runs")
-            .withColumnRenamed("uuid", "run_uuid")
-            .withColumnRenamed("values", "result_values")
-            .coalesce(1);
+    List<FlowResultsTable> tables = listedResultsTables();
+    Dataset<Row> runs = lakeRunsInOneTask();
     StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
     Map<String, FlowResultsFiles.Target> targets = new LinkedHashMap<>();
     for (FlowResultsTable table : tables) {
@@ -179,17 +169,8 @@ class TransformTest {
 
   @Test
   void aTaskThatFailsLeavesNoneOfTheFilesItWroteClosedOrOpen() throws IOException {
-    String index = MartPaths.mart(lake, FlowResultsTables.INDEX);
-    List<FlowResultsTable> tables =
-        FlowResultsTables.listed(spark, lake, TableSnapshot.latestVersion(spark, index));
-    Dataset<Row> runs =
-        spark
-            .read()
-            .format("delta")
-            .load(lake + "/runs")
-            .withColumnRenamed("uuid", "run_uuid")
-            .withColumnRenamed("values", "result_values")
-            .coalesce(1);
+    List<FlowResultsTable> tables = listedResultsTables();
+    Dataset<Row> runs = lakeRunsInOneTask();
     StructType input = runs.selectExpr(FlowResultsFiles.RUN_INPUT.toArray(String[]::new)).schema();
     Path out = Files.createDirectories(dir.resolve("failing"));
     // one flow's table directory cannot be made (a file stands where its parent should be): the
@@ -218,6 +199,26 @@ class TransformTest {
     try (Stream<Path> files = Files.walk(out)) {
       assertThat(files.filter(f -> f.toString().endsWith(".parquet"))).isEmpty();
     }
+  }
+
+  /** The results tables the lake's index mart lists. */
+  private static List<FlowResultsTable> listedResultsTables() {
+    String index = MartPaths.mart(lake, FlowResultsTables.INDEX);
+    return FlowResultsTables.listed(spark, lake, TableSnapshot.latestVersion(spark, index));
+  }
+
+  /**
+   * The lake's runs under {@code stg_runs}' names for the columns a results table reads, in one
+   * task: their flows come dealt round-robin, so the task meets every flow again and again.
+   */
+  private static Dataset<Row> lakeRunsInOneTask() {
+    return spark
+        .read()
+        .format("delta")
+        .load(lake + "/runs")
+        .withColumnRenamed("uuid", "run_uuid")
+        .withColumnRenamed("values", "result_values")
+        .coalesce(1);
   }
 
   @Test
