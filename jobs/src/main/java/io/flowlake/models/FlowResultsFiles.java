@@ -172,8 +172,7 @@ final class FlowResultsFiles {
         return file;
       }
       if (byFlow.size() >= limit) {
-        UTF8String eldest = byFlow.keySet().iterator().next();
-        close(byFlow.remove(eldest));
+        closeEldest();
       }
       file = task.open(flow);
       // the scan reuses the row's bytes for the next row
@@ -183,9 +182,13 @@ final class FlowResultsFiles {
 
     void closeAll() throws IOException {
       while (!byFlow.isEmpty()) {
-        UTF8String flow = byFlow.keySet().iterator().next();
-        close(byFlow.remove(flow));
+        closeEldest();
       }
+    }
+
+    /** Closes the file written least recently: the first in access order. */
+    private void closeEldest() throws IOException {
+      close(byFlow.remove(byFlow.keySet().iterator().next()));
     }
 
     /**
