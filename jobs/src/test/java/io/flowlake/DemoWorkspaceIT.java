@@ -67,9 +67,7 @@ class DemoWorkspaceIT {
                 "--contact-fields",
                 KEPT,
                 "--segment-by",
-                SEGMENT_BY,
-                "--contacts-requests-per-hour",
-                "3600000");
+                SEGMENT_BY);
     assertThat(run.exitCode()).as(run.err()).isZero();
   }
 

@@ -86,9 +86,7 @@ class NothingNewRunIT {
   }
 
   private CliResult run(Simulator sim, Path lake) {
-    return cli.against(sim)
-        .run(
-            "run", "--lake", lake.toString(), "--contacts-requests-per-hour", InProcessCli.UNPACED);
+    return cli.against(sim).run("run", "--lake", lake.toString());
   }
 
   private static JsonNode lastReport(Path lake) throws IOException {
