@@ -74,9 +74,7 @@ final class FlowResultsFiles {
     input = input.where(input.col("flow_uuid").isin(layouts.keySet().toArray()));
     // any schema: it only fills the configuration; each file sets its own table's schema
     StructType anySchema = layouts.values().iterator().next().layout().schema();
-    ParquetFileSetup setup =
-        ParquetFileSetup.of(
-            spark, anySchema, Map.of("parquet.block.size", String.valueOf(ROW_GROUP_BYTES)));
+    ParquetFileSetup setup = ParquetFileSetup.of(spark, anySchema, parquetSettings());
     FileTask task = new FileTask(new LinkedHashMap<>(layouts), setup, openFiles);
     List<TableFile.Of> written =
         input.queryExecution().toRdd().toJavaRDD().mapPartitions(task).collect();
@@ -140,6 +138,24 @@ final class FlowResultsFiles {
    * way.
    */
   static final long ROW_GROUP_BYTES = 16L * 1024 * 1024;
+
+  private static final String DICTIONARY = "parquet.enable.dictionary#";
+
+  /**
+   * These files' own Parquet settings, each kept only where the session has none ({@link
+   * ParquetFileSetup}, so a user's setting wins): {@link #ROW_GROUP_BYTES}, and no dictionary for
+   * the run columns whose values are (nearly) all distinct ({@link
+   * FlowResultsTableWriter#DISTINCT_VALUED}). A dictionary of distinct values saves no space and
+   * costs a hash lookup per value: writing the 50 results tables of a 1M-run lake spent a tenth of
+   * the transform's CPU there. The result columns, a few categories each, keep theirs.
+   */
+  static Map<String, String> parquetSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("parquet.block.size", String.valueOf(ROW_GROUP_BYTES));
+    FlowResultsTableWriter.DISTINCT_VALUED.forEach(
+        column -> settings.put(DICTIONARY + column, "false"));
+    return settings;
+  }
 
   /**
    * Files open at most at once in one task. Each buffers its rows until it closes, so this bounds a

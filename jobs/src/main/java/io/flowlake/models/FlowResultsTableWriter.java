@@ -36,7 +36,7 @@ final class FlowResultsTableWriter {
   /**
    * The run columns whose values are all, or nearly all, distinct: one per run, or per contact.
    * Parquet's dictionary encoding buys nothing on them, so the tables write them plain ({@link
-   * PlainEncodedColumns}); the result columns, a few categories each, keep it.
+   * FlowResultsFiles#parquetSettings}); the result columns, a few categories each, keep it.
    */
   static final List<String> DISTINCT_VALUED =
       List.of("contact_uuid", "contact_name", "urn", "started", "modified", "exited", "run_uuid");

@@ -128,11 +128,7 @@ public final class FlowResultsTables {
           table.flowUuid(),
           FlowResultsTableWriter.target(input, table, MartPaths.mart(lake, table.location())));
     }
-    Map<String, List<TableFile>> files;
-    try (PlainEncodedColumns plain =
-        PlainEncodedColumns.of(spark, FlowResultsTableWriter.DISTINCT_VALUED)) {
-      files = FlowResultsFiles.write(spark, runs, targets);
-    }
+    Map<String, List<TableFile>> files = FlowResultsFiles.write(spark, runs, targets);
     return ConcurrentTableWrites.run(
         List.copyOf(tables.values()),
         FlowResultsTable::tableName,

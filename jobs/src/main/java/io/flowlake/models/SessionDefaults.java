@@ -40,7 +40,7 @@ public final class SessionDefaults implements AutoCloseable {
   }
 
   /** Sets each of {@code settings} the session does not have yet; {@link #close} unsets them. */
-  static SessionDefaults unlessSet(SparkSession spark, Map<String, String> settings) {
+  private static SessionDefaults unlessSet(SparkSession spark, Map<String, String> settings) {
     SessionDefaults defaults = new SessionDefaults(spark.conf());
     settings.forEach(
         (key, value) -> {

@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -273,6 +278,46 @@ class TransformTest {
             "delta.dataSkippingStatsColumns",
             "`flow_name`,`started`,`modified`,`exited`,`run_uuid`")
         .doesNotContainKey("delta.columnMapping.mode");
+  }
+
+  @Test
+  void resultsTablesWriteTheDistinctValuedRunColumnsPlainAndTheResultsWithADictionary()
+      throws IOException {
+    Path table = Path.of(MartPaths.mart(lake, "flow_results/flow_f1"));
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(table)) {
+      files = listed.filter(f -> f.toString().endsWith(".parquet")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    List<String> results =
+        Stream.of(spark.read().format("delta").load(table.toString()).columns())
+            .filter(c -> c.endsWith("_category"))
+            .toList();
+    assertThat(results).isNotEmpty();
+    for (Path file : files) {
+      Map<String, Boolean> dictionary = dictionaryEncodedColumns(file);
+      FlowResultsTableWriter.DISTINCT_VALUED.forEach(
+          column -> assertThat(dictionary).as(file.toString()).containsEntry(column, false));
+      results.forEach(
+          column -> assertThat(dictionary).as(file.toString()).containsEntry(column, true));
+    }
+  }
+
+  /** Whether each column of a Parquet file's first row group has a dictionary page. */
+  private static Map<String, Boolean> dictionaryEncodedColumns(Path file) throws IOException {
+    Map<String, Boolean> encoded = new LinkedHashMap<>();
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toString()), new Configuration()))) {
+      for (ColumnChunkMetaData column : reader.getFooter().getBlocks().get(0).getColumns()) {
+        encoded.put(
+            column.getPath().toDotString(),
+            column.getEncodings().contains(Encoding.PLAIN_DICTIONARY)
+                || column.getEncodings().contains(Encoding.RLE_DICTIONARY));
+      }
+    }
+    return encoded;
   }
 
   @Test
