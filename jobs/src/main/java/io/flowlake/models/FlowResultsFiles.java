@@ -100,8 +100,7 @@ final class FlowResultsFiles {
 
     @Override
     public Iterator<TableFile.Of> call(Iterator<InternalRow> rows) throws IOException {
-      List<TableFile.Of> files = new ArrayList<>();
-      OpenFiles open = new OpenFiles(files, openFiles);
+      OpenFiles open = new OpenFiles(openFiles);
       boolean written = false;
       try {
         while (rows.hasNext()) {
@@ -115,7 +114,7 @@ final class FlowResultsFiles {
           open.abortAll();
         }
       }
-      return files.iterator();
+      return open.written().iterator();
     }
 
     OpenFile open(UTF8String flow) {
@@ -173,13 +172,17 @@ final class FlowResultsFiles {
   /** The task's open files by flow, least recently written first. */
   private static final class OpenFiles {
     private final LinkedHashMap<UTF8String, OpenFile> byFlow = new LinkedHashMap<>(16, 0.75f, true);
-    private final List<TableFile.Of> closed;
-    private final List<TaskParquetFile> done = new ArrayList<>();
+    // kept with their writers, which delete them if the task fails later
+    private final List<ClosedFile> closed = new ArrayList<>();
     private final int limit;
 
-    OpenFiles(List<TableFile.Of> closed, int limit) {
-      this.closed = closed;
+    OpenFiles(int limit) {
       this.limit = limit;
+    }
+
+    /** The files closed so far, by table. */
+    List<TableFile.Of> written() {
+      return closed.stream().map(ClosedFile::written).toList();
     }
 
     OpenFile of(UTF8String flow, FileTask task) throws IOException {
@@ -214,18 +217,21 @@ final class FlowResultsFiles {
     void abortAll() {
       byFlow.values().forEach(file -> file.file().abort());
       byFlow.clear();
-      done.forEach(TaskParquetFile::delete);
+      closed.forEach(file -> file.writer().delete());
     }
 
     /** Closes a file taken out of the open ones; one that fails to close is deleted. */
     private void close(OpenFile file) throws IOException {
       try {
-        closed.add(new TableFile.Of(file.layout().flowUuid(), file.file().close()));
-        done.add(file.file());
+        TableFile.Of written = new TableFile.Of(file.layout().flowUuid(), file.file().close());
+        closed.add(new ClosedFile(written, file.file()));
       } catch (Throwable e) {
         file.file().abort();
         throw e;
       }
     }
   }
+
+  /** A file a task closed, and its writer, which can still delete it. */
+  private record ClosedFile(TableFile.Of written, TaskParquetFile writer) {}
 }
