@@ -101,18 +101,15 @@ final class FlowResultsFiles {
     @Override
     public Iterator<TableFile.Of> call(Iterator<InternalRow> rows) throws IOException {
       OpenFiles open = new OpenFiles(openFiles);
-      boolean written = false;
       try {
         while (rows.hasNext()) {
           InternalRow run = rows.next();
           open.of(run.getUTF8String(0), this).write(run);
         }
         open.closeAll();
-        written = true;
-      } finally {
-        if (!written) {
-          open.abortAll();
-        }
+      } catch (Throwable e) {
+        open.abortAll();
+        throw e;
       }
       return open.written().iterator();
     }
