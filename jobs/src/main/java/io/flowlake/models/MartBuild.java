@@ -134,8 +134,16 @@ final class MartBuild {
    * them. A local checkpoint, not a cache: Spark 4 does not substitute cached data under the import
    * CTEs every model starts with, so a cached view would be recomputed by each reader. Spark frees
    * the blocks once the view is replaced and the dataset garbage collected.
+   *
+   * <p>Rows kept in one partition (a changed scope's aggregates, and most marts, are small enough
+   * for Spark to put them in one) are marked as such, so the models that read them plan no shuffle
+   * to group or join them: Spark cannot tell a kept dataset's partitioning otherwise, and each
+   * shuffle of a few rows is its own Spark job. That took a warm {@code run} of 3 new and 3 changed
+   * runs from about 122 Spark jobs to 84.
    */
-  private static Dataset<Row> keep(Dataset<Row> rows) {
-    return rows.localCheckpoint(true);
+  static Dataset<Row> keep(Dataset<Row> rows) {
+    Dataset<Row> kept = rows.localCheckpoint(true);
+    // coalesce(1) of one partition moves no row; it makes the plan's partitioning a single one
+    return kept.queryExecution().toRdd().getNumPartitions() == 1 ? kept.coalesce(1) : kept;
   }
 }
