@@ -41,7 +41,14 @@ import org.apache.spark.unsafe.types.UTF8String;
  */
 final class FlowResultsFiles {
 
-  /** The columns of the scope's runs a table row is made from, in this order. */
+  /**
+   * The columns of the scope's runs a table row is made from, in this order. A run's results come
+   * as three arrays of its {@code values} map, in the map's order (keys, categories, values), not
+   * as the map: Spark's scan copies every row into its own row format, and a map of structs is
+   * copied whole, with each result's name, node, time and input that no table column reads (at 10M
+   * runs, reading and copying the runs took 17.8 s with the map and 13.3 s with these arrays; the
+   * scan itself reads the whole map either way: Spark does not prune a map's value fields).
+   */
   static final List<String> RUN_INPUT =
       List.of(
           "flow_uuid",
@@ -52,7 +59,9 @@ final class FlowResultsFiles {
           "modified_on",
           "exited_on",
           "run_uuid",
-          "result_values");
+          "map_keys(result_values) as " + ResultsRowLayout.RESULT_KEYS,
+          "map_values(result_values).category as " + ResultsRowLayout.RESULT_CATEGORIES,
+          "map_values(result_values).value as " + ResultsRowLayout.RESULT_VALUES);
 
   private FlowResultsFiles() {}
 

@@ -7,10 +7,9 @@ import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
-import org.apache.spark.sql.catalyst.util.MapData;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -19,13 +18,23 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * How one flow's results table row is made from a row of the scope's runs ({@link
  * FlowResultsFiles#RUN_INPUT}), in the table's column order: a run column is copied, the flow name
- * is the table's label, and a result's category or value is looked up in the run's {@code
- * result_values} map. Built on the driver from the table's index rows, shipped to the tasks. It
- * also gives the table's schema, so what a column holds and its type are decided in one place.
+ * is the table's label, and a result's category or value is found by its key's position in the
+ * run's {@link #RESULT_KEYS}. Built on the driver from the table's index rows, shipped to the
+ * tasks. It also gives the table's schema, so what a column holds and its type are decided in one
+ * place.
  */
 final class ResultsRowLayout implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** The input column of a run's result keys, in its {@code values} map's order. */
+  static final String RESULT_KEYS = "result_keys";
+
+  /** The input column of each result's category, in {@link #RESULT_KEYS}' order. */
+  static final String RESULT_CATEGORIES = "result_categories";
+
+  /** The input column of each result's value, in {@link #RESULT_KEYS}' order. */
+  static final String RESULT_VALUES = "result_value_texts";
 
   private static final int FLOW_LABEL = -1;
   private static final int RESULT = -2;
@@ -35,20 +44,19 @@ final class ResultsRowLayout implements Serializable {
   private final int[] sources;
   private final TypedGetter[] getters;
   private final UTF8String[] resultKeys;
-  private final int[] resultFields;
+  // for a result column: the input column of its kind (categories or values)
+  private final int[] resultArrays;
   private final UTF8String flowLabel;
-  private final int valuesOrdinal;
-  private final int valueStructSize;
+  private final int keysOrdinal;
 
   private ResultsRowLayout(
       String flowUuid,
       StructType schema,
       int[] sources,
       UTF8String[] resultKeys,
-      int[] resultFields,
+      int[] resultArrays,
       UTF8String flowLabel,
-      int valuesOrdinal,
-      int valueStructSize) {
+      int keysOrdinal) {
     this.flowUuid = flowUuid;
     this.schema = schema;
     this.sources = sources;
@@ -57,10 +65,9 @@ final class ResultsRowLayout implements Serializable {
       getters[i] = new TypedGetter(schema.fields()[i].dataType());
     }
     this.resultKeys = resultKeys;
-    this.resultFields = resultFields;
+    this.resultArrays = resultArrays;
     this.flowLabel = flowLabel;
-    this.valuesOrdinal = valuesOrdinal;
-    this.valueStructSize = valueStructSize;
+    this.keysOrdinal = keysOrdinal;
   }
 
   /**
@@ -72,12 +79,10 @@ final class ResultsRowLayout implements Serializable {
   static ResultsRowLayout of(
       FlowResultsTable table, StructType input, Map<String, String> runSources) {
     List<FlowResultsTable.Column> columns = table.columns();
-    int valuesOrdinal = input.fieldIndex("result_values");
-    StructType valueStruct =
-        (StructType) ((MapType) input.fields()[valuesOrdinal].dataType()).valueType();
+    int keysOrdinal = input.fieldIndex(RESULT_KEYS);
     int[] sources = new int[columns.size()];
     UTF8String[] keys = new UTF8String[columns.size()];
-    int[] fields = new int[columns.size()];
+    int[] arrays = new int[columns.size()];
     StructField[] schema = new StructField[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       FlowResultsTable.Column column = columns.get(i);
@@ -87,8 +92,10 @@ final class ResultsRowLayout implements Serializable {
         case "category", "value" -> {
           sources[i] = RESULT;
           keys[i] = UTF8String.fromString(column.resultKey());
-          fields[i] = valueStruct.fieldIndex(column.kind());
-          type = valueStruct.fields()[fields[i]].dataType();
+          arrays[i] =
+              input.fieldIndex(
+                  column.kind().equals("category") ? RESULT_CATEGORIES : RESULT_VALUES);
+          type = ((ArrayType) input.fields()[arrays[i]].dataType()).elementType();
         }
         case "run" -> {
           if (column.name().equals("flow_name")) {
@@ -120,10 +127,9 @@ final class ResultsRowLayout implements Serializable {
         new StructType(schema),
         sources,
         keys,
-        fields,
+        arrays,
         UTF8String.fromString(label),
-        valuesOrdinal,
-        valueStruct.size());
+        keysOrdinal);
   }
 
   String flowUuid() {
@@ -139,39 +145,34 @@ final class ResultsRowLayout implements Serializable {
    * consumes a row before the next is made).
    */
   InternalRow apply(InternalRow run, GenericInternalRow into) {
-    MapData values = run.isNullAt(valuesOrdinal) ? null : run.getMap(valuesOrdinal);
+    ArrayData keys = run.isNullAt(keysOrdinal) ? null : run.getArray(keysOrdinal);
     for (int i = 0; i < sources.length; i++) {
-      into.update(i, value(run, values, i));
+      into.update(i, value(run, keys, i));
     }
     return into;
   }
 
-  private Object value(InternalRow run, MapData values, int column) {
+  private Object value(InternalRow run, ArrayData keys, int column) {
     int source = sources[column];
     if (source == FLOW_LABEL) {
       return flowLabel;
     }
     if (source == RESULT) {
-      return result(values, column);
+      return result(run, keys, column);
     }
     return getters[column].get(run, source);
   }
 
-  private UTF8String result(MapData values, int column) {
-    if (values == null) {
+  /** The column's result of {@code run}: its kind's element at the position of its key. */
+  private UTF8String result(InternalRow run, ArrayData keys, int column) {
+    if (keys == null) {
       return null;
     }
-    ArrayData keys = values.keyArray();
     UTF8String key = resultKeys[column];
-    for (int i = 0; i < values.numElements(); i++) {
+    for (int i = 0; i < keys.numElements(); i++) {
       if (key.equals(keys.getUTF8String(i))) {
-        ArrayData structs = values.valueArray();
-        if (structs.isNullAt(i)) {
-          return null;
-        }
-        InternalRow struct = structs.getStruct(i, valueStructSize);
-        int field = resultFields[column];
-        return struct.isNullAt(field) ? null : struct.getUTF8String(field);
+        ArrayData kind = run.getArray(resultArrays[column]);
+        return kind.isNullAt(i) ? null : kind.getUTF8String(i);
       }
     }
     return null;
